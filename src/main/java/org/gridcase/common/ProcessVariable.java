@@ -1,0 +1,65 @@
+package org.gridcase.common;
+
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+
+/**
+ * A typed process variable: its name lives in one place, the process API class of its process.
+ *
+ * @param <T> the Java type stored under {@link #name()}
+ */
+public final class ProcessVariable<T> {
+
+  private final String name;
+  private final Class<T> type;
+
+  private ProcessVariable(String name, Class<T> type) {
+    this.name = Objects.requireNonNull(name);
+    this.type = Objects.requireNonNull(type);
+  }
+
+  public static ProcessVariable<String> stringVariable(String name) {
+    return new ProcessVariable<>(name, String.class);
+  }
+
+  public static ProcessVariable<Long> longVariable(String name) {
+    return new ProcessVariable<>(name, Long.class);
+  }
+
+  public static ProcessVariable<Boolean> booleanVariable(String name) {
+    return new ProcessVariable<>(name, Boolean.class);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The value, or an error naming the variable when the process did not set it. */
+  public T get(VariableScope scope) {
+    T value = getOrNull(scope);
+    if (value == null) {
+      throw new IllegalStateException("process variable '" + name + "' is not set");
+    }
+    return value;
+  }
+
+  public T getOrNull(VariableScope scope) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : type.cast(value);
+  }
+
+  public void set(VariableScope scope, T value) {
+    scope.setVariable(name, value);
+  }
+
+  /** Adds this variable to a map for starting a process or completing a task. */
+  public VariableMap putIn(VariableMap variables, T value) {
+    return variables.putValue(name, value);
+  }
+
+  public VariableMap asMap(T value) {
+    return putIn(Variables.createVariables(), value);
+  }
+}

@@ -1,0 +1,147 @@
+package org.gridcase.organization;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The gc_unit, gc_person, gc_role_assignment and gc_department_grid tables. */
+@Repository
+class OrganizationRepository {
+
+  private static final RowMapper<UnitView> UNIT = (rs, row) -> new UnitView(rs.getString("code"),
+      rs.getString("name"), UnitLevel.valueOf(rs.getString("level")),
+      rs.getString("grid_type") == null ? null : GridType.valueOf(rs.getString("grid_type")),
+      rs.getString("parent_code"), rs.getBoolean("active"));
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  OrganizationRepository(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  /** A unit row to write; parents are written before children by the caller's ordering. */
+  record UnitRow(String code, String name, UnitLevel level, GridType gridType, String parentCode) {
+  }
+
+  record PersonRow(String id, String name, String phone, String email) {
+  }
+
+  record RoleRow(String personId, Role role, String unitCode, String backupPersonId) {
+  }
+
+  Optional<UnitView> findUnit(String code) {
+    return jdbc.sql("select * from gc_unit where code = ?").param(code).query(UNIT).optional();
+  }
+
+  List<UnitView> findChildren(String parentCode) {
+    return jdbc.sql("select * from gc_unit where parent_code = ? and active = true order by code")
+        .param(parentCode).query(UNIT).list();
+  }
+
+  List<UnitView> findActiveUnits() {
+    return jdbc.sql("select * from gc_unit where active = true order by code").query(UNIT).list();
+  }
+
+  /** Inserts new units and updates existing ones; units left out are marked inactive, never deleted. */
+  void replaceUnits(List<UnitRow> units, Instant now) {
+    Set<String> existing = new HashSet<>(jdbc.sql("select code from gc_unit").query(String.class).list());
+    List<Object[]> inserts = new ArrayList<>();
+    List<Object[]> updates = new ArrayList<>();
+    for (UnitRow unit : units) {
+      String gridType = unit.gridType() == null ? null : unit.gridType().name();
+      if (existing.contains(unit.code())) {
+        updates.add(new Object[] {unit.name(), unit.level().name(), gridType, unit.parentCode(), ts(now), unit.code()});
+      } else {
+        inserts.add(new Object[] {unit.code(), unit.name(), unit.level().name(), gridType, unit.parentCode(), ts(now)});
+      }
+    }
+    template.batchUpdate("insert into gc_unit (code, name, level, grid_type, parent_code, active, updated_at)"
+        + " values (?, ?, ?, ?, ?, true, ?)", inserts);
+    template.batchUpdate("update gc_unit set name = ?, level = ?, grid_type = ?, parent_code = ?, active = true,"
+        + " updated_at = ? where code = ?", updates);
+    Set<String> kept = new HashSet<>();
+    units.forEach(unit -> kept.add(unit.code()));
+    List<Object[]> retired = existing.stream().filter(code -> !kept.contains(code))
+        .map(code -> new Object[] {ts(now), code}).toList();
+    template.batchUpdate("update gc_unit set active = false, updated_at = ? where code = ? and active = true", retired);
+  }
+
+  void replaceDepartmentGrids(List<String[]> departmentAndGrid) {
+    template.update("delete from gc_department_grid");
+    template.batchUpdate("insert into gc_department_grid (department_code, grid_code) values (?, ?)",
+        departmentAndGrid.stream().map(pair -> (Object[]) pair).toList());
+  }
+
+  /** Same rule as units: people left out become inactive and lose their roles. */
+  void replacePeople(List<PersonRow> people, List<RoleRow> roles, Instant now) {
+    Set<String> existing = new HashSet<>(jdbc.sql("select id from gc_person").query(String.class).list());
+    List<Object[]> inserts = new ArrayList<>();
+    List<Object[]> updates = new ArrayList<>();
+    Set<String> kept = new HashSet<>();
+    for (PersonRow person : people) {
+      kept.add(person.id());
+      if (existing.contains(person.id())) {
+        updates.add(new Object[] {person.name(), person.phone(), person.email(), ts(now), person.id()});
+      } else {
+        inserts.add(new Object[] {person.id(), person.name(), person.phone(), person.email(), ts(now)});
+      }
+    }
+    template.update("delete from gc_role_assignment");
+    template.batchUpdate("insert into gc_person (id, name, phone, email, active, updated_at)"
+        + " values (?, ?, ?, ?, true, ?)", inserts);
+    template.batchUpdate("update gc_person set name = ?, phone = ?, email = ?, active = true, updated_at = ?"
+        + " where id = ?", updates);
+    List<Object[]> leavers = existing.stream().filter(id -> !kept.contains(id))
+        .map(id -> new Object[] {ts(now), id}).toList();
+    template.batchUpdate("update gc_person set active = false, updated_at = ? where id = ? and active = true", leavers);
+    template.batchUpdate("insert into gc_role_assignment (person_id, role, unit_code, backup_person_id)"
+        + " values (?, ?, ?, ?)", roles.stream()
+        .map(role -> new Object[] {role.personId(), role.role().key(), role.unitCode(), role.backupPersonId()})
+        .toList());
+  }
+
+  /** Every person ever imported, with whether they are still active. */
+  List<PersonState> findPeople() {
+    return jdbc.sql("select id, name, email, active from gc_person")
+        .query((rs, row) -> new PersonState(rs.getString("id"), rs.getString("name"), rs.getString("email"),
+            rs.getBoolean("active")))
+        .list();
+  }
+
+  record PersonState(String id, String name, String email, boolean active) {
+  }
+
+  List<RoleRow> findRoleAssignments() {
+    return jdbc.sql("select person_id, role, unit_code, backup_person_id from gc_role_assignment")
+        .query((rs, row) -> new RoleRow(rs.getString("person_id"), Role.ofKey(rs.getString("role")).orElseThrow(),
+            rs.getString("unit_code"), rs.getString("backup_person_id")))
+        .list();
+  }
+
+  Optional<String> lastImportChecksum() {
+    return jdbc.sql("select checksum from gc_organization_import order by id desc")
+        .query(String.class).stream().findFirst();
+  }
+
+  void recordImport(String version, String source, String checksum, String importedBy, Instant now,
+      int units, int people) {
+    jdbc.sql("insert into gc_organization_import (version, source, checksum, imported_by, imported_at, units, people)"
+            + " values (?, ?, ?, ?, ?, ?, ?)")
+        .params(version, source, checksum, importedBy, ts(now), units, people)
+        .update();
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return Timestamp.from(instant);
+  }
+}

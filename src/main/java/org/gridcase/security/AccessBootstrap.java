@@ -1,0 +1,82 @@
+package org.gridcase.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Grants the functional groups what their web application needs, at every start-up (idempotently).
+ * Handlers see a task only through the engine's default task authorizations for its candidate groups
+ * and assignee, so a grid worker sees the tasks of their own grid and nothing else.
+ */
+@Component
+class AccessBootstrap implements ApplicationRunner {
+
+  private final AuthorizationService authorizations;
+
+  AccessBootstrap(AuthorizationService authorizations) {
+    this.authorizations = authorizations;
+  }
+
+  @Override
+  @Transactional
+  public void run(ApplicationArguments args) {
+    grant(AccessGroups.HANDLERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // Start forms in Tasklist: read the definitions and create instances; not READ_TASK or READ_INSTANCE.
+    grant(AccessGroups.HANDLERS, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(AccessGroups.HANDLERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    grant(AccessGroups.HANDLERS, Resources.USER, ANY, Permissions.READ);
+    grant(AccessGroups.HANDLERS, Resources.GROUP, ANY, Permissions.READ);
+
+    grant(AccessGroups.SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(AccessGroups.SUPERVISORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(AccessGroups.SUPERVISORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK);
+    grant(AccessGroups.SUPERVISORS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+    grant(AccessGroups.SUPERVISORS, Resources.TASK, ANY, TaskPermissions.READ);
+    grant(AccessGroups.SUPERVISORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(AccessGroups.SUPERVISORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(AccessGroups.SUPERVISORS, Resources.USER, ANY, Permissions.READ);
+    grant(AccessGroups.SUPERVISORS, Resources.GROUP, ANY, Permissions.READ);
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .list().stream().findFirst()
+        .orElseGet(() -> newGrant(groupId, resource, resourceId));
+    boolean missing = false;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        missing = true;
+      }
+    }
+    if (missing) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  private Authorization newGrant(String groupId, Resource resource, String resourceId) {
+    Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    return authorization;
+  }
+}

@@ -1,0 +1,49 @@
+package org.gridcase.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The user the REST authentication filter identified for this request. */
+@Component
+public class CurrentUser {
+
+  private final IdentityService identityService;
+
+  CurrentUser(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  public String id() {
+    return authentication().getUserId();
+  }
+
+  /** The caller's id, or empty when no user is authenticated (engine jobs, start-up). */
+  public java.util.Optional<String> idIfAuthenticated() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return java.util.Optional.ofNullable(authentication).map(Authentication::getUserId);
+  }
+
+  public boolean isAdministrator() {
+    List<String> groups = authentication().getGroupIds();
+    return groups != null && groups.contains(AccessGroups.ADMINISTRATORS);
+  }
+
+  /** Fails with 403 unless the caller is in camunda-admin. */
+  public void requireAdministrator() {
+    if (!isAdministrator()) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "需要管理员权限 (administrator role required)");
+    }
+  }
+
+  private Authentication authentication() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null) {
+      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED);
+    }
+    return authentication;
+  }
+}

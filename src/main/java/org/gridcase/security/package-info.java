@@ -1,0 +1,4 @@
+/**
+ * Authentication of the REST APIs and the Camunda authorizations of the functional groups.
+ */
+package org.gridcase.security;

@@ -1,0 +1,7 @@
+package org.gridcase.organization;
+
+import org.gridcase.GridcasePostgresTest;
+
+@GridcasePostgresTest
+class OrganizationImportPostgresTest extends OrganizationImportScenarios {
+}

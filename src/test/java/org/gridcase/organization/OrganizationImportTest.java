@@ -1,0 +1,7 @@
+package org.gridcase.organization;
+
+import org.gridcase.GridcaseTest;
+
+@GridcaseTest
+class OrganizationImportTest extends OrganizationImportScenarios {
+}
