@@ -28,8 +28,22 @@ public final class ProcessVariable<T> {
     return new ProcessVariable<>(name, Long.class);
   }
 
+  public static ProcessVariable<java.util.Date> dateVariable(String name) {
+    return new ProcessVariable<>(name, java.util.Date.class);
+  }
+
   public static ProcessVariable<Boolean> booleanVariable(String name) {
     return new ProcessVariable<>(name, Boolean.class);
+  }
+
+  /** Numbers entered in forms arrive as Long, Integer or Double depending on the client. */
+  public static ProcessVariable<Number> numberVariable(String name) {
+    return new ProcessVariable<>(name, Number.class);
+  }
+
+  /** A value whose type varies by client, such as a checklist (JSON array or Java list). */
+  public static ProcessVariable<Object> anyVariable(String name) {
+    return new ProcessVariable<>(name, Object.class);
   }
 
   public String name() {
@@ -52,6 +66,21 @@ public final class ProcessVariable<T> {
 
   public void set(VariableScope scope, T value) {
     scope.setVariable(name, value);
+  }
+
+  /** Drops a form input once its content is stored in the application's tables. */
+  public void remove(VariableScope scope) {
+    scope.removeVariable(name);
+  }
+
+  /** A text variable, trimmed; null when missing or blank. */
+  public String text(VariableScope scope) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().strip();
+    return text.isEmpty() ? null : text;
   }
 
   /** Adds this variable to a map for starting a process or completing a task. */

@@ -1,36 +1,139 @@
 package org.gridcase.intake;
 
+import static org.gridcase.common.ProcessVariable.anyVariable;
+import static org.gridcase.common.ProcessVariable.booleanVariable;
+import static org.gridcase.common.ProcessVariable.dateVariable;
 import static org.gridcase.common.ProcessVariable.longVariable;
+import static org.gridcase.common.ProcessVariable.numberVariable;
 import static org.gridcase.common.ProcessVariable.stringVariable;
 
+import java.util.Date;
 import org.gridcase.common.ProcessVariable;
 
 /**
- * The process API of {@code processes/citizen-request.bpmn}: its key, element ids and variables.
- * Nothing else in Java spells these names.
+ * The process API of {@code processes/citizen-request.bpmn}: its key, element ids, decisions and
+ * variables. Nothing else in Java spells these names.
+ *
+ * <p>The process carries ids and routing facts; what people write (descriptions, notes, reasons) is
+ * stored in gc_request and gc_request_event by the listeners, which then drop those form inputs.
  */
 public final class CitizenRequestProcess {
 
   public static final String KEY = "citizen-request";
+  public static final String TRIAGE_DECISION_KEY = "triage";
 
+  /** Element ids, as in the BPMN. */
   public static final class Elements {
     public static final String START_EVENT = "StartEvent_RequestCollected";
-    public static final String TASK_HANDLE = "Task_HandleRequest";
-    public static final String END_EVENT = "EndEvent_RequestClosed";
+    public static final String TASK_PROPOSE_TRIAGE = "Task_ProposeTriage";
+    public static final String TASK_TRIAGE = "Task_Triage";
+    public static final String GATEWAY_ADMITTED = "Gateway_Admitted";
+    public static final String GATEWAY_DISPATCH_BY_COLOUR = "Gateway_DispatchByColour";
+    public static final String TASK_HANDLE_GREEN = "Task_HandleGreen";
+    public static final String TASK_HANDLE_YELLOW = "Task_HandleYellow";
+    public static final String TASK_HANDLE_RED = "Task_HandleRed";
+    public static final String GATEWAY_HANDLING_ACTION = "Gateway_HandlingAction";
+    public static final String TASK_APPROVE_EXTENSION = "Task_ApproveExtension";
+    public static final String TASK_DEPARTMENT_REPORT = "Task_DepartmentReport";
+    public static final String GATEWAY_FEEDBACK_CHANNEL = "Gateway_FeedbackChannel";
+    public static final String TASK_SEND_FEEDBACK_MAIL = "Task_SendFeedbackMail";
+    public static final String TASK_FEEDBACK_CALL = "Task_FeedbackCall";
+    public static final String GATEWAY_REVIEW_NEEDED = "Gateway_ReviewNeeded";
+    public static final String TASK_SATISFACTION_REVIEW = "Task_SatisfactionReview";
+    public static final String GATEWAY_SATISFACTION = "Gateway_Satisfaction";
+    public static final String TASK_SUPERVISE = "Task_Supervise";
+    public static final String GATEWAY_SUPERVISION_DECISION = "Gateway_SupervisionDecision";
+    public static final String END_EVENT_CLOSED = "EndEvent_RequestClosed";
+    public static final String END_EVENT_DECLINED = "EndEvent_RequestDeclined";
 
     private Elements() {
     }
   }
 
+  /** Values of the choice variables, as the forms and gateways write them. */
+  public static final class Values {
+    public static final String ACCEPT = "accept";
+    public static final String DECLINE = "decline";
+    public static final String NOT_ADMITTED = "not-admitted";
+    public static final String DONE = "done";
+    public static final String RETURN = "return";
+    public static final String EXTENSION = "extension";
+    public static final String WHISTLE = "whistle";
+    public static final String UNSATISFIED = "unsatisfied";
+    public static final String REHANDLE = "rehandle";
+
+    private Values() {
+    }
+  }
+
+  /** Variables; "form" marks the inputs of a form that a listener stores and then removes. */
   public static final class Variables {
-    /** Grid the request belongs to; candidate groups of the tasks are derived from it. */
-    public static final ProcessVariable<String> GRID_CODE = stringVariable("gridCode");
-    /** Entered on the start form only; stored in gc_request and then dropped from the process. */
-    public static final ProcessVariable<String> DESCRIPTION = stringVariable("description");
+    // Set at intake.
     public static final ProcessVariable<Long> REQUEST_ID = longVariable("requestId");
     public static final ProcessVariable<String> TRACKING_NUMBER = stringVariable("trackingNumber");
-    /** What the handler did (办理情况), entered on the handling form. */
+    public static final ProcessVariable<String> CHANNEL = stringVariable("channel");
+    /** Grid of the case; candidate groups are derived from it. Null while the location is unresolved. */
+    public static final ProcessVariable<String> GRID_CODE = stringVariable("gridCode");
+    public static final ProcessVariable<String> COMMUNITY_CODE = stringVariable("communityCode");
+    public static final ProcessVariable<String> DISTRICT_CODE = stringVariable("districtCode");
+    /** Who triages: the grid leader of the grid, or the district's supervisors when it is unknown. */
+    public static final ProcessVariable<String> TRIAGE_GROUP = stringVariable("triageGroup");
+    /** First 200 characters of the description: what an inbox shows and the triage rules read. */
+    public static final ProcessVariable<String> SUMMARY = stringVariable("summary");
+    public static final ProcessVariable<String> CATEGORY_CODE = stringVariable("categoryCode");
+    public static final ProcessVariable<String> DEFAULT_COLOUR = stringVariable("defaultColour");
+    public static final ProcessVariable<Boolean> HAS_EMAIL = booleanVariable("hasEmail");
+    /** Start form only (patrol): the description, stored and then removed. */
+    public static final ProcessVariable<String> DESCRIPTION = stringVariable("description");
+    /** Start form only: the requester's phone, if the worker took it. */
+    public static final ProcessVariable<String> REQUESTER_PHONE = stringVariable("requesterPhone");
+
+    // Triage.
+    public static final ProcessVariable<String> COLOUR = stringVariable("colour");
+    public static final ProcessVariable<String> COLOUR_LABEL = stringVariable("colourLabel");
+    public static final ProcessVariable<String> CATEGORY_NAME = stringVariable("categoryName");
+    public static final ProcessVariable<String> HANDLER_LEVEL = stringVariable("handlerLevel");
+    public static final ProcessVariable<Object> TRIAGE_PROPOSAL = anyVariable("triageProposal");
+    public static final ProcessVariable<String> TRIAGE_DECISION = stringVariable("triageDecision");
+    public static final ProcessVariable<String> DECLINE_REASON = stringVariable("declineReason");
+    /** Form. */
+    public static final ProcessVariable<String> TRIAGE_NOTE = stringVariable("triageNote");
+    public static final ProcessVariable<Boolean> ADMITTED = booleanVariable("admitted");
+    /** Why the last handler returned the case (退单), shown at triage. */
+    public static final ProcessVariable<String> RETURN_REASON = stringVariable("returnReason");
+
+    // Handling.
+    /** When the handling task is due; pushed back by an approved extension, reset when reopened. */
+    public static final ProcessVariable<Date> HANDLING_DUE = dateVariable("handlingDue");
+    public static final ProcessVariable<String> HANDLING_ACTION = stringVariable("handlingAction");
+    /** Form. */
     public static final ProcessVariable<String> HANDLING_NOTE = stringVariable("handlingNote");
+    public static final ProcessVariable<Number> EXTENSION_DAYS = numberVariable("extensionDays");
+    public static final ProcessVariable<Boolean> EXTENSION_APPROVED = booleanVariable("extensionApproved");
+    /** Form. */
+    public static final ProcessVariable<String> APPROVAL_NOTE = stringVariable("approvalNote");
+    /** Form: department codes, a checklist (JSON array) or a comma-separated text. */
+    public static final ProcessVariable<Object> WHISTLE_DEPARTMENTS = anyVariable("whistleDepartments");
+    /** The departments called in, as a list for the multi-instance report task. */
+    public static final ProcessVariable<Object> WHISTLE_DEPARTMENT_LIST = anyVariable("whistleDepartmentList");
+    public static final ProcessVariable<String> LEAD_DEPARTMENT = stringVariable("leadDepartment");
+    /** Multi-instance element variable of the report task. */
+    public static final ProcessVariable<String> DEPARTMENT_CODE = stringVariable("departmentCode");
+    public static final ProcessVariable<Boolean> LEAD_CONCLUDED = booleanVariable("leadConcluded");
+    /** Form of the report task. */
+    public static final ProcessVariable<String> REPORT_NOTE = stringVariable("reportNote");
+    public static final ProcessVariable<Boolean> LEAD_CONCLUDES = booleanVariable("leadConcludes");
+
+    // Feedback and review.
+    /** Form. */
+    public static final ProcessVariable<String> FEEDBACK_NOTE = stringVariable("feedbackNote");
+    public static final ProcessVariable<String> SATISFACTION = stringVariable("satisfaction");
+    /** Form. */
+    public static final ProcessVariable<String> REVIEW_NOTE = stringVariable("reviewNote");
+    public static final ProcessVariable<Long> UNSATISFIED_COUNT = longVariable("unsatisfiedCount");
+    public static final ProcessVariable<String> SUPERVISION_DECISION = stringVariable("supervisionDecision");
+    /** Form. */
+    public static final ProcessVariable<String> SUPERVISION_NOTE = stringVariable("supervisionNote");
 
     private Variables() {
     }

@@ -1,16 +1,26 @@
 package org.gridcase.intake;
 
-/** A request that cannot be accepted as given; names the offending field. */
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Input that cannot be accepted as given; names every offending field. Nothing was stored. */
 public class InvalidRequestException extends RuntimeException {
 
-  private final String field;
-
-  public InvalidRequestException(String field, String message) {
-    super(field + ": " + message);
-    this.field = field;
+  public record FieldError(String field, String message) {
   }
 
-  public String field() {
-    return field;
+  private final transient List<FieldError> errors;
+
+  public InvalidRequestException(List<FieldError> errors) {
+    super(errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+    this.errors = List.copyOf(errors);
+  }
+
+  public InvalidRequestException(String field, String message) {
+    this(List.of(new FieldError(field, message)));
+  }
+
+  public List<FieldError> errors() {
+    return errors;
   }
 }

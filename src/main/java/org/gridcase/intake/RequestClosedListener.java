@@ -6,18 +6,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** End of {@code citizen-request}: the request is closed (办结) with its timestamp. */
+/** End of {@code citizen-request}, closed or declined: the request is closed (办结) with its timestamp. */
 @Component("requestClosedListener")
 class RequestClosedListener implements ExecutionListener {
 
-  private final RequestIntake intake;
+  private final Requests requests;
 
-  RequestClosedListener(RequestIntake intake) {
-    this.intake = intake;
+  RequestClosedListener(Requests requests) {
+    this.requests = requests;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    intake.close(REQUEST_ID.get(execution));
+    requests.recordClosed(REQUEST_ID.get(execution));
   }
 }

@@ -1,57 +1,183 @@
 package org.gridcase.intake;
 
-import java.time.Clock;
-import java.time.Instant;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.CATEGORY_CODE;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.CHANNEL;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.COMMUNITY_CODE;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.DEFAULT_COLOUR;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.DISTRICT_CODE;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.GRID_CODE;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.HAS_EMAIL;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.REQUEST_ID;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.SUMMARY;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.TRACKING_NUMBER;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.TRIAGE_GROUP;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.gridcase.common.UserText;
-import org.gridcase.intake.RequestRepository.NewRequest;
-import org.gridcase.intake.RequestRepository.StoredRequest;
+import org.gridcase.intake.InvalidRequestException.FieldError;
+import org.gridcase.intake.Requests.NewRequest;
+import org.gridcase.matters.Matter;
+import org.gridcase.matters.MatterCatalogue;
+import org.gridcase.organization.CandidateGroups;
 import org.gridcase.organization.OrganizationDirectory;
+import org.gridcase.organization.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Checks and stores what a request says, in the transaction of the step that collected it. */
+/**
+ * Takes a request in: checks every field, stores it and starts its {@code citizen-request} process in
+ * one transaction. A repeated client request id returns the first request.
+ */
 @Service
 class RequestIntake {
 
   static final int MAX_DESCRIPTION = 4000;
+  static final Set<String> CHANNELS = Set.of("patrol", "photo", "hotline", "mailbox", "web", "visit", "email",
+      "open311", "api");
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{4,30}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]{1,64}@[^@\\s<>]+\\.[^@\\s<>]+");
+  private static final int SUMMARY_LENGTH = 200;
 
-  private final RequestRepository requests;
+  private final Requests requests;
   private final OrganizationDirectory organization;
-  private final Clock clock = Clock.systemUTC();
+  private final MatterCatalogue matters;
+  private final RuntimeService runtimeService;
 
-  RequestIntake(RequestRepository requests, OrganizationDirectory organization) {
+  RequestIntake(Requests requests, OrganizationDirectory organization, MatterCatalogue matters,
+      RuntimeService runtimeService) {
     this.requests = requests;
     this.organization = organization;
+    this.matters = matters;
+    this.runtimeService = runtimeService;
+  }
+
+  /** What a channel hands in; every field but the description and a location is optional. */
+  record Submission(String description, String categoryCode, String gridCode, String address, String requesterName,
+      String requesterPhone, String requesterEmail, String channel, String clientRequestId) {
+  }
+
+  record Submitted(RequestView request, boolean created) {
   }
 
   @Transactional
-  StoredRequest collect(String gridCode, String description, String channel, String reportedBy,
-      String processInstanceId) {
-    if (gridCode == null || gridCode.isBlank()) {
-      throw new InvalidRequestException("gridCode", "网格编码不能为空 (grid code is required)");
+  Submitted submit(Submission submission, String reportedBy) {
+    if (submission.clientRequestId() != null && !submission.clientRequestId().isBlank()) {
+      var existing = requests.findByClientRequestId(submission.clientRequestId().strip());
+      if (existing.isPresent()) {
+        return new Submitted(existing.get(), false);
+      }
     }
-    if (organization.findActiveGrid(gridCode.strip()).isEmpty()) {
-      throw new InvalidRequestException("gridCode", "未知网格编码 '" + gridCode.strip() + "' (unknown grid code)");
-    }
-    String text = UserText.plain(description);
-    if (text == null || text.isBlank()) {
-      throw new InvalidRequestException("description", "诉求描述不能为空 (description is required)");
-    }
-    if (text.length() > MAX_DESCRIPTION) {
-      throw new InvalidRequestException("description",
-          "诉求描述不能超过 " + MAX_DESCRIPTION + " 字 (description is longer than " + MAX_DESCRIPTION + " characters)");
-    }
-    Instant now = clock.instant();
-    return requests.insert(new NewRequest(gridCode.strip(), text, channel, reportedBy, processInstanceId, now));
+    NewRequest request = validate(submission, reportedBy, true);
+    RequestView stored = requests.insert(request);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(CitizenRequestProcess.KEY,
+        stored.trackingNumber(), routingFacts(stored));
+    requests.attachProcess(stored.id(), instance.getId());
+    return new Submitted(requests.get(stored.id()), true);
   }
 
+  /** The Tasklist start form: the process exists already; store the request and return its facts. */
   @Transactional
-  void recordHandling(long requestId, String handledBy, String note) {
-    requests.recordHandling(requestId, handledBy, UserText.plain(note), clock.instant());
+  VariableMap collectFromStartForm(Submission submission, String reportedBy, String processInstanceId) {
+    RequestView stored = requests.insert(validate(submission, reportedBy, false));
+    requests.attachProcess(stored.id(), processInstanceId);
+    return routingFacts(stored);
   }
 
-  @Transactional
-  void close(long requestId) {
-    requests.recordClosed(requestId, clock.instant());
+  /** Ids and routing facts, the only things the process carries about a request. */
+  private VariableMap routingFacts(RequestView request) {
+    VariableMap facts = Variables.createVariables();
+    REQUEST_ID.putIn(facts, request.id());
+    TRACKING_NUMBER.putIn(facts, request.trackingNumber());
+    CHANNEL.putIn(facts, request.channel());
+    String district = organization.districtCode();
+    DISTRICT_CODE.putIn(facts, district);
+    GRID_CODE.putIn(facts, request.gridCode());
+    if (request.gridCode() != null) {
+      COMMUNITY_CODE.putIn(facts, organization.communityOf(request.gridCode()));
+      TRIAGE_GROUP.putIn(facts, CandidateGroups.of(request.gridCode(), Role.GRID_LEADER));
+    } else {
+      COMMUNITY_CODE.putIn(facts, null);
+      TRIAGE_GROUP.putIn(facts, CandidateGroups.of(district, Role.SUPERVISOR));
+    }
+    String description = request.description();
+    SUMMARY.putIn(facts, description.length() <= SUMMARY_LENGTH ? description
+        : description.substring(0, SUMMARY_LENGTH) + "…");
+    CATEGORY_CODE.putIn(facts, request.categoryCode());
+    DEFAULT_COLOUR.putIn(facts, request.categoryCode() == null ? null
+        : matters.find(request.categoryCode()).map(matter -> matter.defaultColour().key()).orElse(null));
+    HAS_EMAIL.putIn(facts, request.requesterEmail() != null);
+    return facts;
+  }
+
+  /**
+   * Every problem at once, each naming its field. The API refuses markup outright; the start form's
+   * text is reduced to plain text, since a Tasklist user cannot inject anything but their own typing.
+   */
+  private NewRequest validate(Submission s, String reportedBy, boolean refuseMarkup) {
+    List<FieldError> errors = new ArrayList<>();
+    String description = text(errors, "description", s.description(), MAX_DESCRIPTION, refuseMarkup);
+    if (description == null && errors.stream().noneMatch(e -> e.field().equals("description"))) {
+      errors.add(new FieldError("description", "诉求描述不能为空 (description is required)"));
+    }
+    String gridCode = blankToNull(s.gridCode());
+    String address = text(errors, "address", s.address(), 300, refuseMarkup);
+    if (gridCode == null && address == null) {
+      errors.add(new FieldError("gridCode", "请提供网格编码或地址 (grid code or address is required)"));
+    } else if (gridCode != null && organization.findActiveGrid(gridCode).isEmpty()) {
+      errors.add(new FieldError("gridCode", "未知网格编码 '" + gridCode + "' (unknown grid code)"));
+    }
+    String categoryCode = blankToNull(s.categoryCode());
+    if (categoryCode != null && matters.findActive(categoryCode).map(Matter::active).isEmpty()) {
+      errors.add(new FieldError("categoryCode", "未知事项类别 '" + categoryCode + "' (unknown category code)"));
+    }
+    String name = text(errors, "requesterName", s.requesterName(), 100, refuseMarkup);
+    String phone = blankToNull(s.requesterPhone());
+    if (phone != null && !PHONE.matcher(phone).matches()) {
+      errors.add(new FieldError("requesterPhone", "电话号码格式不正确 (not a phone number)"));
+    }
+    String email = blankToNull(s.requesterEmail());
+    if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+      errors.add(new FieldError("requesterEmail", "电子邮箱格式不正确 (not an e-mail address)"));
+    }
+    String channel = blankToNull(s.channel()) == null ? "api" : s.channel().strip();
+    if (!CHANNELS.contains(channel)) {
+      errors.add(new FieldError("channel", "未知渠道 '" + channel + "'; 可选 " + CHANNELS.stream().sorted().toList()));
+    }
+    String clientRequestId = blankToNull(s.clientRequestId());
+    if (clientRequestId != null && clientRequestId.length() > 64) {
+      errors.add(new FieldError("clientRequestId", "不能超过 64 个字符 (at most 64 characters)"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    return new NewRequest(gridCode, description, channel, categoryCode, address, name, phone, email,
+        clientRequestId, reportedBy);
+  }
+
+  private static String text(List<FieldError> errors, String field, String input, int max, boolean refuseMarkup) {
+    if (input == null) {
+      return null;
+    }
+    if (refuseMarkup && UserText.hasMarkup(input)) {
+      errors.add(new FieldError(field, "不能包含 HTML 标记或脚本 (HTML and scripts are not accepted)"));
+      return null;
+    }
+    String plain = blankToNull(UserText.plain(input));
+    if (plain != null && plain.length() > max) {
+      errors.add(new FieldError(field, "不能超过 " + max + " 字 (longer than " + max + " characters)"));
+      return null;
+    }
+    return plain;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 }

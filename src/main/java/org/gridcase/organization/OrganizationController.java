@@ -1,6 +1,7 @@
 package org.gridcase.organization;
 
 import java.util.List;
+import org.gridcase.common.DataFileException;
 import org.gridcase.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -45,8 +46,8 @@ class OrganizationController {
     return new UnitDetails(unit, directory.children(code));
   }
 
-  @ExceptionHandler(DatasetException.class)
-  ProblemDetail invalidDataset(DatasetException e) {
+  @ExceptionHandler(DataFileException.class)
+  ProblemDetail invalidDataset(DataFileException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         "组织数据无效，未导入任何内容 (organisation dataset rejected, nothing imported)");
     problem.setProperty("problems", e.problems());

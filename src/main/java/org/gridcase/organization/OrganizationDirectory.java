@@ -28,4 +28,20 @@ public class OrganizationDirectory {
   public List<UnitView> children(String code) {
     return repository.findChildren(code);
   }
+
+  /** The community a grid belongs to. */
+  public String communityOf(String gridCode) {
+    return repository.findUnit(gridCode).map(UnitView::parentCode)
+        .orElseThrow(() -> new IllegalArgumentException("unknown grid " + gridCode));
+  }
+
+  /** The district's code; a dataset has exactly one district. */
+  public String districtCode() {
+    return repository.findDistrictCode().orElseThrow(() -> new IllegalStateException("no organisation imported"));
+  }
+
+  /** Active departments (包网部门), for the whistle. */
+  public List<UnitView> departments() {
+    return repository.findActiveUnits(UnitLevel.DEPARTMENT);
+  }
 }

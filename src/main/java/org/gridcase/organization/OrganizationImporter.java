@@ -3,18 +3,16 @@ package org.gridcase.organization;
 import java.io.InputStreamReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gridcase.common.Checksums;
 import org.gridcase.organization.Dataset.DepartmentRecord;
 import org.gridcase.organization.Dataset.PersonRecord;
 import org.gridcase.organization.Dataset.RoleRecord;
@@ -50,7 +48,7 @@ class OrganizationImporter {
   /** Imports unless the last import had exactly this content. */
   @Transactional
   ImportResult importIfChanged(String source, byte[] content, String importedBy) {
-    if (repository.lastImportChecksum().filter(checksum(content)::equals).isPresent()) {
+    if (repository.lastImportChecksum().filter(Checksums.sha256(content)::equals).isPresent()) {
       log.info("Organisation dataset {} unchanged since the last import", source);
       return new ImportResult(false, null, 0, 0, 0, 0);
     }
@@ -84,7 +82,7 @@ class OrganizationImporter {
       }
     }
     repository.replacePeople(people, roles, now);
-    repository.recordImport(dataset.version(), source, checksum(content), importedBy, now,
+    repository.recordImport(dataset.version(), source, Checksums.sha256(content), importedBy, now,
         units.size(), people.size());
     identity.synchronize();
 
@@ -123,14 +121,6 @@ class OrganizationImporter {
     }
     for (UnitRecord child : children.getOrDefault(code, List.of())) {
       collectGrids(child.code(), levels, children, grids);
-    }
-  }
-
-  static String checksum(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
   }
 }

@@ -48,6 +48,16 @@ class OrganizationRepository {
         .param(parentCode).query(UNIT).list();
   }
 
+  Optional<String> findDistrictCode() {
+    return jdbc.sql("select code from gc_unit where level = 'DISTRICT' and active = true").query(String.class)
+        .optional();
+  }
+
+  List<UnitView> findActiveUnits(UnitLevel level) {
+    return jdbc.sql("select * from gc_unit where level = ? and active = true order by code").param(level.name())
+        .query(UNIT).list();
+  }
+
   List<UnitView> findActiveUnits() {
     return jdbc.sql("select * from gc_unit where active = true order by code").query(UNIT).list();
   }
@@ -129,8 +139,8 @@ class OrganizationRepository {
   }
 
   Optional<String> lastImportChecksum() {
-    return jdbc.sql("select checksum from gc_organization_import order by id desc")
-        .query(String.class).stream().findFirst();
+    return jdbc.sql("select checksum from gc_organization_import order by id desc fetch first 1 rows only")
+        .query(String.class).optional();
   }
 
   void recordImport(String version, String source, String checksum, String importedBy, Instant now,

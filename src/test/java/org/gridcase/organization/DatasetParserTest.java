@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import org.gridcase.organization.DatasetException.Problem;
+import org.gridcase.common.DataFileException;
+import org.gridcase.common.DataFileException.Problem;
 import org.junit.jupiter.api.Test;
 
 class DatasetParserTest {
@@ -88,7 +89,7 @@ class DatasetParserTest {
 
   @Test
   void unknownBackupAndFieldsAreRejected() {
-    DatasetException e = parseFails(HEADER + """
+    DataFileException e = parseFails(HEADER + """
         people:
           - {id: leader-1, name: 张伟, phnoe: "1", roles: [{role: grid-leader, unit: DC-01-01-001, backup: nobody}]}
         """);
@@ -98,7 +99,7 @@ class DatasetParserTest {
 
   @Test
   void gridWithoutTypeAndMissingNameAreRejected() {
-    DatasetException e = parseFails(HEADER + """
+    DataFileException e = parseFails(HEADER + """
           - {code: DC-01-01-002, level: grid, parent: DC-01-01}
         people: []
         """);
@@ -108,7 +109,7 @@ class DatasetParserTest {
 
   @Test
   void malformedYamlNamesTheLine() {
-    DatasetException e = parseFails(HEADER + """
+    DataFileException e = parseFails(HEADER + """
           - {code: DC-01-01-002, name: 第2网格, level: grid, type: rural, parent: DC-01-01
         people: []
         """);
@@ -129,12 +130,12 @@ class DatasetParserTest {
     return parser.parse("test.yml", new StringReader(yaml));
   }
 
-  private DatasetException parseFails(String yaml) {
-    return (DatasetException) org.assertj.core.api.Assertions.catchThrowable(() -> parse(yaml));
+  private DataFileException parseFails(String yaml) {
+    return (DataFileException) org.assertj.core.api.Assertions.catchThrowable(() -> parse(yaml));
   }
 
   private void assertProblem(String yaml, Problem expected) {
-    assertThatThrownBy(() -> parse(yaml)).isInstanceOf(DatasetException.class)
-        .satisfies(e -> assertThat(((DatasetException) e).problems()).containsExactly(expected));
+    assertThatThrownBy(() -> parse(yaml)).isInstanceOf(DataFileException.class)
+        .satisfies(e -> assertThat(((DataFileException) e).problems()).containsExactly(expected));
   }
 }

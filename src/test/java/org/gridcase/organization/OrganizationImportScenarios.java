@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.gridcase.common.DataFileException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,7 +105,7 @@ abstract class OrganizationImportScenarios {
     String invalid = demoDataset().replace("parent: DC-01-01}", "parent: DC-01-99}");
 
     assertThatThrownBy(() -> importer.importDataset("bad.yml", invalid.getBytes(StandardCharsets.UTF_8), null))
-        .isInstanceOf(DatasetException.class)
+        .isInstanceOf(DataFileException.class)
         .hasMessageContaining("bad.yml")
         .hasMessageContaining("field 'parent': unknown parent code 'DC-01-99'");
     assertThat(countUnits("GRID")).isEqualTo(287);

@@ -49,11 +49,15 @@ abstract class AuthorizationByGridScenarios {
   void gridWorkerSeesTheTasksOfTheirOwnGridOnly() {
     startCaseAs(WORKER_A, GRID_A);
     startCaseAs(WORKER_B, GRID_B);
+    assertThat(taskNamesFor(WORKER_A)).as("triage is the grid leader's").isEmpty();
+    triageAsGreen("leader-01-02-003");
+    triageAsGreen("leader-02-01-004");
 
-    assertThat(taskNamesFor(WORKER_A)).singleElement().asString().startsWith("办理诉求 GC-");
-    assertThat(candidateGroupsOfTasksFor(WORKER_A)).containsExactly(GRID_A + ".grid-worker");
-    assertThat(candidateGroupsOfTasksFor(WORKER_B)).containsExactly(GRID_B + ".grid-worker");
+    assertThat(taskNamesFor(WORKER_A)).singleElement().asString().startsWith("【绿】办理 GC-");
+    assertThat(candidateGroupsOfTasksFor(WORKER_A)).contains(GRID_A + ".grid-worker");
+    assertThat(candidateGroupsOfTasksFor(WORKER_B)).contains(GRID_B + ".grid-worker");
     assertThat(taskNamesFor("worker-01-02-004")).as("the neighbouring grid").isEmpty();
+    assertThat(taskNamesFor("leader-01-02-003")).as("another role of the same grid").isEmpty();
     assertThat(taskNamesFor("demo")).hasSize(2);
 
     String taskOfB = tasksFor(WORKER_B).get(0).get("id").asText();
@@ -61,6 +65,21 @@ abstract class AuthorizationByGridScenarios {
         .getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     assertThat(rest.withBasicAuth(WORKER_A, "demo").postForEntity("/engine-rest/task/" + taskOfB + "/claim",
         json(Map.of("userId", WORKER_A)), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private void triageAsGreen(String leader) {
+    JsonNode task = tasksFor(leader).get(0);
+    Map<String, Object> variables = Map.of("triageDecision", Map.of("value", "accept"),
+        "categoryCode", Map.of("value", "C04"), "colour", Map.of("value", "green"),
+        "gridCode", Map.of("value", gridOf(leader)));
+    ResponseEntity<String> response = rest.withBasicAuth(leader, "demo").postForEntity(
+        "/engine-rest/task/" + task.get("id").asText() + "/complete", json(Map.of("variables", variables)),
+        String.class);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  private static String gridOf(String leader) {
+    return "DC-" + leader.substring("leader-".length());
   }
 
   @Test

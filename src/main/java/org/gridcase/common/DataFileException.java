@@ -1,10 +1,10 @@
-package org.gridcase.organization;
+package org.gridcase.common;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A dataset that cannot be imported; each problem names the line and the field. Nothing was written. */
-public class DatasetException extends RuntimeException {
+/** A data file (organisation, matters catalogue) that cannot be loaded; each problem names the line and the field. */
+public class DataFileException extends RuntimeException {
 
   /** One thing wrong with the file; line 0 means the file as a whole. */
   public record Problem(int line, String field, String message) {
@@ -19,7 +19,7 @@ public class DatasetException extends RuntimeException {
   private final String source;
   private final transient List<Problem> problems;
 
-  DatasetException(String source, List<Problem> problems) {
+  public DataFileException(String source, List<Problem> problems) {
     super(describe(source, problems));
     this.source = source;
     this.problems = List.copyOf(problems);
@@ -34,7 +34,7 @@ public class DatasetException extends RuntimeException {
   }
 
   private static String describe(String source, List<Problem> problems) {
-    return "organisation dataset " + source + " is invalid (" + problems.size() + " problem"
+    return source + " is invalid (" + problems.size() + " problem"
         + (problems.size() == 1 ? "" : "s") + "):\n  "
         + problems.stream().map(Problem::toString).collect(Collectors.joining("\n  "));
   }

@@ -1,0 +1,70 @@
+package org.gridcase.intake;
+
+import java.net.URI;
+import java.util.List;
+import org.gridcase.intake.RequestIntake.Submission;
+import org.gridcase.intake.RequestIntake.Submitted;
+import org.gridcase.security.CurrentUser;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Intake for hotline operators and connected systems: {@code POST /api/requests}. */
+@RestController
+@RequestMapping("/api/requests")
+class RequestController {
+
+  private final RequestIntake intake;
+  private final Requests requests;
+  private final CurrentUser currentUser;
+
+  RequestController(RequestIntake intake, Requests requests, CurrentUser currentUser) {
+    this.intake = intake;
+    this.requests = requests;
+    this.currentUser = currentUser;
+  }
+
+  /** Body of the request: location is a grid code or an address; the rest but the description is optional. */
+  record RequestBodyJson(String description, String categoryCode, String gridCode, String address,
+      String requesterName, String requesterPhone, String requesterEmail, String channel, String clientRequestId) {
+  }
+
+  /** What the caller gets back; the tracking number is the process's business key. */
+  record Receipt(long requestId, String trackingNumber, String status, String statusLabel) {
+  }
+
+  @PostMapping
+  ResponseEntity<Receipt> submit(@RequestBody RequestBodyJson body) {
+    Submission submission = new Submission(body.description(), body.categoryCode(), body.gridCode(),
+        body.address(), body.requesterName(), body.requesterPhone(), body.requesterEmail(), body.channel(),
+        body.clientRequestId());
+    Submitted submitted;
+    try {
+      submitted = intake.submit(submission, currentUser.id());
+    } catch (DuplicateKeyException raced) {
+      // The same client request id committed concurrently: answer with that request.
+      submitted = new Submitted(requests.findByClientRequestId(body.clientRequestId().strip()).orElseThrow(), false);
+    }
+    RequestView request = submitted.request();
+    Receipt receipt = new Receipt(request.id(), request.trackingNumber(), request.status().name(),
+        request.status().label());
+    return submitted.created()
+        ? ResponseEntity.created(URI.create("/api/requests/" + request.trackingNumber())).body(receipt)
+        : ResponseEntity.ok(receipt);
+  }
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "诉求内容有误，未受理 (the request was not accepted)");
+    List<InvalidRequestException.FieldError> errors = e.errors();
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+}

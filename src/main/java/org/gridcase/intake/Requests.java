@@ -1,0 +1,227 @@
+package org.gridcase.intake;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case file of every request (gc_request and its events). Each lifecycle step records itself here,
+ * in the transaction of that step, with the engine's clock so process tests can move time.
+ */
+@Service
+@Transactional
+public class Requests {
+
+  private final JdbcClient jdbc;
+
+  Requests(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  record NewRequest(String gridCode, String description, String channel, String categoryCode, String address,
+      String requesterName, String requesterPhone, String requesterEmail, String clientRequestId,
+      String reportedBy) {
+  }
+
+  /** Inserts the request and gives it its tracking number, derived from the id: GC-2026-000042. */
+  RequestView insert(NewRequest request) {
+    Instant now = now();
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("insert into gc_request (grid_code, description, channel, category_code, address, requester_name,"
+            + " requester_phone, requester_email, client_request_id, reported_by, received_at, status)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(request.gridCode(), request.description(), request.channel(), request.categoryCode(),
+            request.address(), request.requesterName(), request.requesterPhone(), request.requesterEmail(),
+            request.clientRequestId(), request.reportedBy(), ts(now), RequestStatus.RECEIVED.name())
+        .update(key, "id");
+    long id = key.getKey().longValue();
+    String trackingNumber = String.format("GC-%tY-%06d", java.util.Date.from(now), id);
+    jdbc.sql("update gc_request set tracking_number = ? where id = ?").params(trackingNumber, id).update();
+    event(id, "RECEIVED", request.reportedBy(), null);
+    return find(id).orElseThrow();
+  }
+
+  void attachProcess(long id, String processInstanceId) {
+    jdbc.sql("update gc_request set process_instance_id = ?, status = ? where id = ?")
+        .params(processInstanceId, RequestStatus.TRIAGE.name(), id).update();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<RequestView> find(long id) {
+    return jdbc.sql("select * from gc_request where id = ?").param(id).query(Requests::view).optional();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<RequestView> findByTrackingNumber(String trackingNumber) {
+    return jdbc.sql("select * from gc_request where tracking_number = ?").param(trackingNumber)
+        .query(Requests::view).optional();
+  }
+
+  @Transactional(readOnly = true)
+  Optional<RequestView> findByClientRequestId(String clientRequestId) {
+    return jdbc.sql("select * from gc_request where client_request_id = ?").param(clientRequestId)
+        .query(Requests::view).optional();
+  }
+
+  public RequestView get(long id) {
+    return find(id).orElseThrow(() -> new IllegalStateException("request " + id + " does not exist"));
+  }
+
+  /** Triage accepted the request: colour, category and grid are final for now, handling is due. */
+  public void recordAccepted(long id, String actor, String gridCode, String categoryCode, String colour,
+      Instant dueAt, String note) {
+    jdbc.sql("update gc_request set grid_code = ?, category_code = ?, colour = ?, triaged_by = ?, status = ?,"
+            + " accepted_at = coalesce(accepted_at, ?), dispatched_at = coalesce(dispatched_at, ?), due_at = ?"
+            + " where id = ?")
+        .params(gridCode, categoryCode, colour, actor, RequestStatus.IN_HANDLING.name(), ts(now()), ts(now()),
+            ts(dueAt), id)
+        .update();
+    event(id, "TRIAGED", actor, note);
+  }
+
+  /** Triage declined the request (not admitted, duplicate, not actionable); it still gets feedback. */
+  public void recordDeclined(long id, String actor, String gridCode, String categoryCode, String reason,
+      String note) {
+    jdbc.sql("update gc_request set grid_code = ?, category_code = ?, triaged_by = ?, status = ?,"
+            + " decline_reason = ?, decline_note = ? where id = ?")
+        .params(gridCode, categoryCode, actor, RequestStatus.FEEDBACK.name(), reason, note, id)
+        .update();
+    event(id, "DECLINED", actor, reason + (note == null ? "" : ": " + note));
+  }
+
+  /** A handler returned the case (退单): back to triage, with the reason. */
+  public void recordReturned(long id, String actor, String reason) {
+    jdbc.sql("update gc_request set status = ?, return_count = return_count + 1 where id = ?")
+        .params(RequestStatus.TRIAGE.name(), id).update();
+    event(id, "RETURNED", actor, reason);
+  }
+
+  public void recordExtensionRequested(long id, String actor, int days, String reason) {
+    status(id, RequestStatus.EXTENSION);
+    event(id, "EXTENSION_REQUESTED", actor, days + " 天: " + reason);
+  }
+
+  public void recordExtensionDecided(long id, String actor, boolean approved, Instant dueAt, String note) {
+    jdbc.sql("update gc_request set status = ?, due_at = ?, extension_count = extension_count + ? where id = ?")
+        .params(RequestStatus.IN_HANDLING.name(), ts(dueAt), approved ? 1 : 0, id).update();
+    event(id, approved ? "EXTENSION_APPROVED" : "EXTENSION_REFUSED", actor, note);
+  }
+
+  /** 网格吹哨: the departments called in, one of them possibly the lead. */
+  public void recordWhistle(long id, String actor, Collection<String> departments, String lead, String note) {
+    Instant now = now();
+    for (String department : departments) {
+      jdbc.sql("insert into gc_department_report (request_id, department_code, lead, requested_at)"
+              + " values (?, ?, ?, ?)")
+          .params(id, department, department.equals(lead), ts(now)).update();
+    }
+    status(id, RequestStatus.WHISTLE);
+    event(id, "WHISTLE", actor, String.join(",", departments) + (lead == null ? "" : " (牵头: " + lead + ")")
+        + (note == null ? "" : ": " + note));
+  }
+
+  /** 部门报到: a department's report on the open call of this request. */
+  public void recordDepartmentReport(long id, String department, String actor, String note) {
+    int updated = jdbc.sql("update gc_department_report set reported_by = ?, reported_at = ?, note = ?"
+            + " where request_id = ? and department_code = ? and reported_at is null")
+        .params(actor, ts(now()), note, id, department).update();
+    if (updated == 0) {
+      throw new IllegalStateException("department " + department + " has no open call on request " + id);
+    }
+    event(id, "DEPARTMENT_REPORT", actor, department + ": " + note);
+  }
+
+  /** The whistle round is over; the handler continues. */
+  public void recordBackInHandling(long id) {
+    status(id, RequestStatus.IN_HANDLING);
+  }
+
+  public void recordHandled(long id, String actor, String note) {
+    jdbc.sql("update gc_request set handled_by = ?, handling_note = ?, handled_at = ?, status = ? where id = ?")
+        .params(actor, note, ts(now()), RequestStatus.FEEDBACK.name(), id).update();
+    event(id, "HANDLED", actor, note);
+  }
+
+  /** The requester was told the result, by mail or by phone. */
+  public void recordFedBack(long id, String actor, String channel, String note) {
+    jdbc.sql("update gc_request set fed_back_at = ?, status = case when status = ? then ? else status end"
+            + " where id = ?")
+        .params(ts(now()), RequestStatus.FEEDBACK.name(), RequestStatus.REVIEW.name(), id).update();
+    event(id, "FEEDBACK_" + channel.toUpperCase(java.util.Locale.ROOT), actor, note);
+  }
+
+  /** 满意度回访. An unsatisfied review reopens the case (重办); not reachable is recorded as such. */
+  public void recordReview(long id, String actor, String satisfaction, boolean reopened, String note) {
+    jdbc.sql("update gc_request set reviewed_at = ?, satisfaction = ?, reopen_count = reopen_count + ?,"
+            + " status = ? where id = ?")
+        .params(ts(now()), satisfaction, reopened ? 1 : 0,
+            (reopened ? RequestStatus.IN_HANDLING : RequestStatus.REVIEW).name(), id)
+        .update();
+    event(id, "REVIEWED", actor, satisfaction + (note == null ? "" : ": " + note));
+  }
+
+  public void recordSupervisionStarted(long id) {
+    status(id, RequestStatus.SUPERVISION);
+  }
+
+  public void recordSupervised(long id, String actor, String decision, String note) {
+    if ("rehandle".equals(decision)) {
+      jdbc.sql("update gc_request set status = ?, reopen_count = reopen_count + 1 where id = ?")
+          .params(RequestStatus.IN_HANDLING.name(), id).update();
+    }
+    event(id, "SUPERVISED", actor, decision + (note == null ? "" : ": " + note));
+  }
+
+  /** A reopened case is due again from now. */
+  public void recordDue(long id, Instant dueAt) {
+    jdbc.sql("update gc_request set due_at = ? where id = ?").params(ts(dueAt), id).update();
+  }
+
+  /** 办结 / 销号: the end of the process; a declined request keeps its status. */
+  public void recordClosed(long id) {
+    jdbc.sql("update gc_request set closed_at = ?, status = case when decline_reason is null then ? else ? end"
+            + " where id = ?")
+        .params(ts(now()), RequestStatus.CLOSED.name(), RequestStatus.DECLINED.name(), id).update();
+    event(id, "CLOSED", null, null);
+  }
+
+  private void status(long id, RequestStatus status) {
+    jdbc.sql("update gc_request set status = ? where id = ?").params(status.name(), id).update();
+  }
+
+  private void event(long id, String kind, String actor, String note) {
+    jdbc.sql("insert into gc_request_event (request_id, kind, actor, note, at) values (?, ?, ?, ?, ?)")
+        .params(id, kind, actor, note, ts(now())).update();
+  }
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static RequestView view(ResultSet rs, int row) throws SQLException {
+    return new RequestView(rs.getLong("id"), rs.getString("tracking_number"),
+        RequestStatus.valueOf(rs.getString("status")), rs.getString("grid_code"), rs.getString("category_code"),
+        rs.getString("colour"), rs.getString("description"), rs.getString("channel"),
+        rs.getString("requester_name"), rs.getString("requester_email"), rs.getString("requester_phone"),
+        rs.getString("decline_reason"), rs.getString("decline_note"), rs.getString("handled_by"),
+        rs.getString("handling_note"), instant(rs, "received_at"), instant(rs, "due_at"), instant(rs, "closed_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp timestamp = rs.getTimestamp(column);
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

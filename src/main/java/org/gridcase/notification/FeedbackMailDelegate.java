@@ -1,0 +1,39 @@
+package org.gridcase.notification;
+
+import static org.gridcase.intake.CitizenRequestProcess.Variables.REQUEST_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gridcase.intake.RequestView;
+import org.gridcase.intake.Requests;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_SendFeedbackMail}: runs as its own job (async before and after), so the mail leaves only
+ * after the handling step committed, and a failed send is retried without redoing anything else.
+ */
+@Component("feedbackMailDelegate")
+class FeedbackMailDelegate implements JavaDelegate {
+
+  private final Requests requests;
+  private final Mailer mailer;
+
+  FeedbackMailDelegate(Requests requests, Mailer mailer) {
+    this.requests = requests;
+    this.mailer = mailer;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    RequestView request = requests.get(REQUEST_ID.get(execution));
+    try {
+      mailer.send(request.requesterEmail(), FeedbackMail.subject(request), FeedbackMail.body(request));
+    } catch (MailException e) {
+      // The job executor logs this and Cockpit shows it: name the case, never the address.
+      throw new IllegalStateException("feedback mail for " + request.trackingNumber() + " not sent: "
+          + e.getClass().getSimpleName());
+    }
+    requests.recordFedBack(request.id(), null, "mail", null);
+  }
+}

@@ -1,0 +1,40 @@
+package org.gridcase.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/** Plain-text UTF-8 mail marked as automatic, so auto-responders and our own inbox do not answer it. */
+@Component
+class Mailer {
+
+  static final String AUTO_SUBMITTED = "Auto-Submitted";
+
+  private final JavaMailSender sender;
+  private final MailProperties properties;
+
+  Mailer(JavaMailSender sender, MailProperties properties) {
+    this.sender = sender;
+    this.properties = properties;
+  }
+
+  void send(String to, String subject, String text) {
+    try {
+      MimeMessage message = sender.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+      helper.setFrom(properties.from(), properties.fromName());
+      helper.setTo(to);
+      helper.setSubject(subject);
+      helper.setText(text, false);
+      message.setHeader(AUTO_SUBMITTED, "auto-generated");
+      sender.send(message);
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw new MailSendException("could not build the message", e);
+    }
+  }
+}

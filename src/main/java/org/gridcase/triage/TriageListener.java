@@ -1,0 +1,108 @@
+package org.gridcase.triage;
+
+import static org.gridcase.intake.CitizenRequestProcess.Variables.ADMITTED;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.CATEGORY_CODE;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.CATEGORY_NAME;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.COLOUR;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.COLOUR_LABEL;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.COMMUNITY_CODE;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.DECLINE_REASON;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.GRID_CODE;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.HANDLING_DUE;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.REQUEST_ID;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.RETURN_REASON;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.TRIAGE_DECISION;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.TRIAGE_NOTE;
+
+import java.util.Date;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.gridcase.common.TaskInput;
+import org.gridcase.common.TaskInput.InvalidInputException;
+import org.gridcase.handling.HandlingDeadlines;
+import org.gridcase.intake.CitizenRequestProcess.Values;
+import org.gridcase.intake.Requests;
+import org.gridcase.matters.Colour;
+import org.gridcase.matters.Matter;
+import org.gridcase.matters.MatterCatalogue;
+import org.gridcase.organization.OrganizationDirectory;
+import org.gridcase.security.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of 研判: the confirmed (or corrected) category, colour and grid, or a decline with its
+ * reason. A matter the grid does not take (禁入) is declined whatever was chosen, pointing to the
+ * competent body. The gateways after the task read {@code admitted} and {@code colour}.
+ */
+@Component("triageListener")
+class TriageListener implements TaskListener {
+
+  private static final Set<String> DECISIONS = Set.of(Values.ACCEPT, Values.DECLINE);
+  private static final Set<String> DECLINE_REASONS = Set.of(Values.NOT_ADMITTED, "duplicate", "not-actionable");
+
+  private final Requests requests;
+  private final MatterCatalogue matters;
+  private final OrganizationDirectory organization;
+  private final HandlingDeadlines deadlines;
+  private final CurrentUser currentUser;
+
+  TriageListener(Requests requests, MatterCatalogue matters, OrganizationDirectory organization,
+      HandlingDeadlines deadlines, CurrentUser currentUser) {
+    this.requests = requests;
+    this.matters = matters;
+    this.organization = organization;
+    this.deadlines = deadlines;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String decision = TaskInput.choice(task, TRIAGE_DECISION, DECISIONS);
+    String gridCode = GRID_CODE.text(task);
+    if (gridCode == null || organization.findActiveGrid(gridCode).isEmpty()) {
+      throw new InvalidInputException(GRID_CODE.name(), "请填写有效的网格编码 (an active grid code is required)");
+    }
+    String categoryCode = CATEGORY_CODE.text(task);
+    Matter matter = categoryCode == null ? null : matters.findActive(categoryCode)
+        .orElseThrow(() -> new InvalidInputException(CATEGORY_CODE.name(), "未知事项类别 '" + categoryCode + "'"));
+    String note = TaskInput.text(task, TRIAGE_NOTE, false, 1000);
+    String actor = currentUser.idIfAuthenticated().orElse(task.getAssignee());
+    long requestId = REQUEST_ID.get(task);
+
+    GRID_CODE.set(task, gridCode);
+    COMMUNITY_CODE.set(task, organization.communityOf(gridCode));
+    CATEGORY_NAME.set(task, matter == null ? "未分类" : matter.name());
+    if (Values.ACCEPT.equals(decision) && matter == null) {
+      throw new InvalidInputException(CATEGORY_CODE.name(), "受理时请选择事项类别 (a category is required to accept)");
+    }
+    if (Values.ACCEPT.equals(decision) && matter.admitted()) {
+      Colour colour = Colour.ofKey(COLOUR.text(task))
+          .orElseThrow(() -> new InvalidInputException(COLOUR.name(), "请选择颜色 red / yellow / green"));
+      Date due = deadlines.dueFromNow(colour);
+      requests.recordAccepted(requestId, actor, gridCode, categoryCode, colour.key(), due.toInstant(), note);
+      ADMITTED.set(task, true);
+      COLOUR.set(task, colour.key());
+      COLOUR_LABEL.set(task, colour.label());
+      HANDLING_DUE.set(task, due);
+    } else {
+      String reason;
+      String declineNote = note;
+      if (matter != null && !matter.admitted()) {
+        reason = Values.NOT_ADMITTED;
+        declineNote = "本事项（" + matter.name() + "）不属于网格办理范围，请向" + matter.competentBody() + "反映。"
+            + (note == null ? "" : note);
+      } else {
+        reason = TaskInput.choice(task, DECLINE_REASON, DECLINE_REASONS);
+        if (note == null) {
+          throw new InvalidInputException(TRIAGE_NOTE.name(), "不予受理时请写明理由，将反馈给群众 (reason required)");
+        }
+      }
+      requests.recordDeclined(requestId, actor, gridCode, categoryCode, reason, declineNote);
+      ADMITTED.set(task, false);
+      DECLINE_REASON.set(task, reason);
+    }
+    TRIAGE_NOTE.remove(task);
+    RETURN_REASON.remove(task);
+  }
+}
