@@ -10,10 +10,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Intake for hotline operators and connected systems: {@code POST /api/requests}. */
 @RestController
@@ -57,6 +60,20 @@ class RequestController {
     return submitted.created()
         ? ResponseEntity.created(URI.create("/api/requests/" + request.trackingNumber())).body(receipt)
         : ResponseEntity.ok(receipt);
+  }
+
+  /** Where a request stands, without the requester's personal data. */
+  record Status(String trackingNumber, String status, String statusLabel, String gridCode, String categoryCode,
+      String colour, java.time.Instant receivedAt, java.time.Instant dueAt, java.time.Instant closedAt) {
+  }
+
+  @GetMapping("/{trackingNumber}")
+  Status status(@PathVariable String trackingNumber) {
+    RequestView request = requests.findByTrackingNumber(trackingNumber)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "unknown tracking number"));
+    return new Status(request.trackingNumber(), request.status().name(), request.status().label(),
+        request.gridCode(), request.categoryCode(), request.colour(), request.receivedAt(), request.dueAt(),
+        request.closedAt());
   }
 
   @ExceptionHandler(InvalidRequestException.class)

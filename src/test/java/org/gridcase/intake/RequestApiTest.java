@@ -33,6 +33,10 @@ class RequestApiTest {
         + " where tracking_number = ?").param(trackingNumber).query().singleRow();
     assertThat(row.values()).containsExactly("路灯 & 井盖都坏了", row.values().toArray()[1], "TRIAGE");
     assertThat(row.values().toArray()[1]).isNotNull();
+
+    JsonNode status = rest.withBasicAuth("demo", "demo").getForObject("/api/requests/" + trackingNumber, JsonNode.class);
+    assertThat(status.get("statusLabel").asText()).isEqualTo("研判中");
+    assertThat(status.has("requesterPhone")).isFalse();
   }
 
   @Test
