@@ -1,0 +1,5 @@
+package org.gridcase;
+
+@GridcasePostgresTest
+class CaseLifecycleOverHttpPostgresTest extends CaseLifecycleOverHttpScenarios {
+}
