@@ -4,6 +4,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -12,6 +14,8 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -26,9 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
 class AccessBootstrap implements ApplicationRunner {
 
   private final AuthorizationService authorizations;
+  private final FilterService filterService;
+  private final TaskService taskService;
 
-  AccessBootstrap(AuthorizationService authorizations) {
+  AccessBootstrap(AuthorizationService authorizations, FilterService filterService, TaskService taskService) {
     this.authorizations = authorizations;
+    this.filterService = filterService;
+    this.taskService = taskService;
   }
 
   @Override
@@ -53,6 +61,25 @@ class AccessBootstrap implements ApplicationRunner {
     grant(AccessGroups.SUPERVISORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(AccessGroups.SUPERVISORS, Resources.USER, ANY, Permissions.READ);
     grant(AccessGroups.SUPERVISORS, Resources.GROUP, ANY, Permissions.READ);
+
+    // Tasklist lists nothing without a filter; these two are shared by every handler and supervisor.
+    // Which tasks appear is still decided by the task authorizations of the user's groups.
+    shareFilter("我的待办", 10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    shareFilter("本组待办", 20, taskService.createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+  }
+
+  private void shareFilter(String name, int priority, TaskQuery query) {
+    Filter filter = filterService.createFilterQuery().filterName(name).list().stream().findFirst()
+        .orElseGet(() -> {
+          Filter created = filterService.newTaskFilter(name);
+          created.setProperties(new java.util.HashMap<>(java.util.Map.of("priority", priority,
+              "description", "Gridcase", "refresh", true)));
+          created.setQuery(query);
+          return filterService.saveFilter(created);
+        });
+    grant(AccessGroups.HANDLERS, Resources.FILTER, filter.getId(), Permissions.READ);
+    grant(AccessGroups.SUPERVISORS, Resources.FILTER, filter.getId(), Permissions.READ);
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

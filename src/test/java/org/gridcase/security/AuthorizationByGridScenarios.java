@@ -101,6 +101,16 @@ abstract class AuthorizationByGridScenarios {
   }
 
   @Test
+  void handlersShareTheTasklistFilters() {
+    JsonNode filters = rest.withBasicAuth(WORKER_A, "demo").getForObject("/engine-rest/filter", JsonNode.class);
+    assertThat(elements(filters)).extracting(filter -> filter.get("name").asText())
+        .containsExactlyInAnyOrder("我的待办", "本组待办");
+    JsonNode count = rest.withBasicAuth(WORKER_A, "demo").getForObject("/engine-rest/filter/"
+        + elements(filters).get(0).get("id").asText() + "/count", JsonNode.class);
+    assertThat(count.get("count").asInt()).isZero();
+  }
+
+  @Test
   void onlyAdministratorsImportTheOrganisation() {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.valueOf("application/yaml"));
