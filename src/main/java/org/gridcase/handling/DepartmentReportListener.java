@@ -34,7 +34,7 @@ class DepartmentReportListener implements TaskListener {
     String department = DEPARTMENT_CODE.get(task);
     String note = TaskInput.text(task, REPORT_NOTE, true, 4000);
     requests.recordDepartmentReport(REQUEST_ID.get(task), department,
-        currentUser.idIfAuthenticated().orElse(task.getAssignee()), note);
+        currentUser.actorOf(task), note);
     if (department.equals(LEAD_DEPARTMENT.getOrNull(task)) && Boolean.TRUE.equals(LEAD_CONCLUDES.getOrNull(task))) {
       LEAD_CONCLUDED.set(task.getExecution().getProcessInstance(), true);
     }

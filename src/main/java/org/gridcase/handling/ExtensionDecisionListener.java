@@ -37,7 +37,7 @@ class ExtensionDecisionListener implements TaskListener {
       due = deadlines.extend(due, EXTENSION_DAYS.get(task).intValue());
       HANDLING_DUE.set(task, due);
     }
-    requests.recordExtensionDecided(REQUEST_ID.get(task), currentUser.idIfAuthenticated().orElse(task.getAssignee()),
+    requests.recordExtensionDecided(REQUEST_ID.get(task), currentUser.actorOf(task),
         approved, due == null ? null : due.toInstant(), note);
     EXTENSION_DAYS.remove(task);
     EXTENSION_APPROVED.remove(task);

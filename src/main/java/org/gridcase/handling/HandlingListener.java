@@ -53,7 +53,7 @@ class HandlingListener implements TaskListener {
   public void notify(DelegateTask task) {
     String action = TaskInput.choice(task, HANDLING_ACTION, ACTIONS);
     String note = TaskInput.text(task, HANDLING_NOTE, true, 4000);
-    String actor = currentUser.idIfAuthenticated().orElse(task.getAssignee());
+    String actor = currentUser.actorOf(task);
     long requestId = REQUEST_ID.get(task);
     switch (action) {
       case Values.DONE -> requests.recordHandled(requestId, actor, note);

@@ -25,7 +25,7 @@ class FeedbackCallListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String note = TaskInput.text(task, FEEDBACK_NOTE, true, 2000);
-    requests.recordFedBack(REQUEST_ID.get(task), currentUser.idIfAuthenticated().orElse(task.getAssignee()),
+    requests.recordFedBack(REQUEST_ID.get(task), currentUser.actorOf(task),
         "call", note);
     FEEDBACK_NOTE.remove(task);
   }

@@ -44,7 +44,7 @@ class ReviewListener implements TaskListener {
   public void notify(DelegateTask task) {
     String satisfaction = TaskInput.choice(task, SATISFACTION, OUTCOMES);
     String note = TaskInput.text(task, REVIEW_NOTE, Values.UNSATISFIED.equals(satisfaction), 2000);
-    String reviewer = currentUser.idIfAuthenticated().orElse(task.getAssignee());
+    String reviewer = currentUser.actorOf(task);
     long requestId = REQUEST_ID.get(task);
     if (reviewer != null && Objects.equals(reviewer, requests.get(requestId).handledBy())) {
       throw new InvalidInputException(SATISFACTION.name(), "回访人不能是办理人 (the handler cannot review their own case)");

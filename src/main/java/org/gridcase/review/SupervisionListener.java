@@ -41,7 +41,7 @@ class SupervisionListener implements TaskListener {
     }
     String decision = TaskInput.choice(task, SUPERVISION_DECISION, Set.of(Values.REHANDLE, "close"));
     String note = TaskInput.text(task, SUPERVISION_NOTE, true, 2000);
-    requests.recordSupervised(requestId, currentUser.idIfAuthenticated().orElse(task.getAssignee()), decision, note);
+    requests.recordSupervised(requestId, currentUser.actorOf(task), decision, note);
     if (Values.REHANDLE.equals(decision)) {
       Date due = deadlines.dueFromNow(Colour.ofKey(COLOUR.get(task)).orElseThrow());
       HANDLING_DUE.set(task, due);

@@ -27,6 +27,11 @@ public class CurrentUser {
     return java.util.Optional.ofNullable(authentication).map(Authentication::getUserId);
   }
 
+  /** Who completed a task: the authenticated caller, else (engine-internal completion) its assignee. */
+  public String actorOf(org.camunda.bpm.engine.delegate.DelegateTask task) {
+    return idIfAuthenticated().orElse(task.getAssignee());
+  }
+
   public boolean isAdministrator() {
     List<String> groups = authentication().getGroupIds();
     return groups != null && groups.contains(AccessGroups.ADMINISTRATORS);

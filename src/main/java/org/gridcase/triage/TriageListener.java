@@ -67,7 +67,7 @@ class TriageListener implements TaskListener {
     Matter matter = categoryCode == null ? null : matters.findActive(categoryCode)
         .orElseThrow(() -> new InvalidInputException(CATEGORY_CODE.name(), "未知事项类别 '" + categoryCode + "'"));
     String note = TaskInput.text(task, TRIAGE_NOTE, false, 1000);
-    String actor = currentUser.idIfAuthenticated().orElse(task.getAssignee());
+    String actor = currentUser.actorOf(task);
     long requestId = REQUEST_ID.get(task);
 
     GRID_CODE.set(task, gridCode);
