@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.gridcase.common.UserText;
 import org.gridcase.intake.InvalidRequestException.FieldError;
 import org.gridcase.intake.Requests.NewRequest;
-import org.gridcase.matters.Matter;
 import org.gridcase.matters.MatterCatalogue;
 import org.gridcase.organization.CandidateGroups;
 import org.gridcase.organization.OrganizationDirectory;
@@ -134,7 +133,7 @@ class RequestIntake {
       errors.add(new FieldError("gridCode", "未知网格编码 '" + gridCode + "' (unknown grid code)"));
     }
     String categoryCode = blankToNull(s.categoryCode());
-    if (categoryCode != null && matters.findActive(categoryCode).map(Matter::active).isEmpty()) {
+    if (categoryCode != null && matters.findActive(categoryCode).isEmpty()) {
       errors.add(new FieldError("categoryCode", "未知事项类别 '" + categoryCode + "' (unknown category code)"));
     }
     String name = text(errors, "requesterName", s.requesterName(), 100, refuseMarkup);

@@ -174,7 +174,7 @@ public class Requests {
   }
 
   public void recordSupervised(long id, String actor, String decision, String note) {
-    if ("rehandle".equals(decision)) {
+    if (CitizenRequestProcess.Values.REHANDLE.equals(decision)) {
       jdbc.sql("update gc_request set status = ?, reopen_count = reopen_count + 1 where id = ?")
           .params(RequestStatus.IN_HANDLING.name(), id).update();
     }

@@ -60,9 +60,8 @@ class IdentitySynchronizer {
     int users = synchronizeUsers(people);
     int groups = synchronizeGroups(desiredGroups);
     int memberships = synchronizeMemberships(people, desiredGroups.keySet(), desiredMemberships);
-    Changes changes = new Changes(users, groups, memberships);
     log.info("Identity sync: {} users, {} groups, {} memberships changed", users, groups, memberships);
-    return changes;
+    return new Changes(users, groups, memberships);
   }
 
   private int synchronizeUsers(List<PersonState> people) {

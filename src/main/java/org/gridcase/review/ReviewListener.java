@@ -1,13 +1,10 @@
 package org.gridcase.review;
 
-import static org.gridcase.intake.CitizenRequestProcess.Variables.COLOUR;
-import static org.gridcase.intake.CitizenRequestProcess.Variables.HANDLING_DUE;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.REQUEST_ID;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.REVIEW_NOTE;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.SATISFACTION;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.UNSATISFIED_COUNT;
 
-import java.util.Date;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -17,7 +14,6 @@ import org.gridcase.common.TaskInput.InvalidInputException;
 import org.gridcase.handling.HandlingDeadlines;
 import org.gridcase.intake.CitizenRequestProcess.Values;
 import org.gridcase.intake.Requests;
-import org.gridcase.matters.Colour;
 import org.gridcase.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -58,9 +54,7 @@ class ReviewListener implements TaskListener {
     }
     requests.recordReview(requestId, reviewer, satisfaction, reopened, note);
     if (reopened) {
-      Date due = deadlines.dueFromNow(Colour.ofKey(COLOUR.get(task)).orElseThrow());
-      HANDLING_DUE.set(task, due);
-      requests.recordDue(requestId, due.toInstant());
+      deadlines.restartHandling(task);
     }
     REVIEW_NOTE.remove(task);
   }

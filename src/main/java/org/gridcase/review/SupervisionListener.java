@@ -1,12 +1,9 @@
 package org.gridcase.review;
 
-import static org.gridcase.intake.CitizenRequestProcess.Variables.COLOUR;
-import static org.gridcase.intake.CitizenRequestProcess.Variables.HANDLING_DUE;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.REQUEST_ID;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.SUPERVISION_DECISION;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.SUPERVISION_NOTE;
 
-import java.util.Date;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,7 +11,6 @@ import org.gridcase.common.TaskInput;
 import org.gridcase.handling.HandlingDeadlines;
 import org.gridcase.intake.CitizenRequestProcess.Values;
 import org.gridcase.intake.Requests;
-import org.gridcase.matters.Colour;
 import org.gridcase.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -43,9 +39,7 @@ class SupervisionListener implements TaskListener {
     String note = TaskInput.text(task, SUPERVISION_NOTE, true, 2000);
     requests.recordSupervised(requestId, currentUser.actorOf(task), decision, note);
     if (Values.REHANDLE.equals(decision)) {
-      Date due = deadlines.dueFromNow(Colour.ofKey(COLOUR.get(task)).orElseThrow());
-      HANDLING_DUE.set(task, due);
-      requests.recordDue(requestId, due.toInstant());
+      deadlines.restartHandling(task);
     }
     SUPERVISION_NOTE.remove(task);
   }
