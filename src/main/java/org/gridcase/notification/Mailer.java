@@ -4,12 +4,15 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.mail.MailSendException;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Plain-text UTF-8 mail marked as automatic, so auto-responders and our own inbox do not answer it. */
+/**
+ * Plain-text UTF-8 mail marked as automatic, so auto-responders and our own inbox do not answer it. Used
+ * by the feedback mail and the notices alike, always from a job.
+ */
 @Component
 class Mailer {
 
@@ -23,7 +26,12 @@ class Mailer {
     this.properties = properties;
   }
 
-  void send(String to, String subject, String text) {
+  /**
+   * Sends the mail, or throws an exception naming {@code what} (e.g. "notice 42 (ESCALATED)") and the kind
+   * of failure. The SMTP error is dropped on purpose: it may quote the address, and the job executor logs
+   * this message and Cockpit shows it.
+   */
+  void send(String to, String subject, String text, String what) {
     try {
       MimeMessage message = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
@@ -33,8 +41,8 @@ class Mailer {
       helper.setText(text, false);
       message.setHeader(AUTO_SUBMITTED, "auto-generated");
       sender.send(message);
-    } catch (MessagingException | UnsupportedEncodingException e) {
-      throw new MailSendException("could not build the message", e);
+    } catch (MailException | MessagingException | UnsupportedEncodingException e) {
+      throw new IllegalStateException(what + " not sent: " + e.getClass().getSimpleName());
     }
   }
 }
