@@ -120,7 +120,8 @@ def build_people(streets, communities, grids):
         t = g["code"][3:]                      # SS-CC-GGG
         sec = "secretary-" + t[:5]
         person("leader-" + t, role("grid-leader", g["code"], sec))
-        person("worker-" + t, role("grid-worker", g["code"]))
+        # AB角: the grid leader backs up the full-time grid worker of the same grid.
+        person("worker-" + t, role("grid-worker", g["code"], "leader-" + t))
         if int(t[6:]) % 3 == 0:
             person("parttime-" + t, role("part-time-grid-worker", g["code"]))
         person("building-" + t, role("building-leader", g["code"]))

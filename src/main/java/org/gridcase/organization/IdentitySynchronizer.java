@@ -186,8 +186,7 @@ class IdentitySynchronizer {
 
   /** Groups named {@code <unit code>.<role key>} belong to the organisation; others are left alone. */
   static boolean isRoleGroup(String groupId) {
-    int separator = groupId.lastIndexOf(CandidateGroups.SEPARATOR);
-    return separator > 0 && Role.ofKey(groupId.substring(separator + 1)).isPresent();
+    return CandidateGroups.parse(groupId).isPresent();
   }
 
   private record Membership(String userId, String groupId) {

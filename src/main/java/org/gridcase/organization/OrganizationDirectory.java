@@ -44,4 +44,31 @@ public class OrganizationDirectory {
   public List<UnitView> departments() {
     return repository.findActiveUnits(UnitLevel.DEPARTMENT);
   }
+
+  /**
+   * The A/B partners (AB角) of a candidate group: the candidate groups of the backup persons of the
+   * holders of that group's role at that unit, e.g. {@code DC-01-01-001.grid-leader} gives
+   * {@code DC-01-01.community-party-secretary}. Distinct, ordered by unit code and role, without the group
+   * itself; empty for groups that name no unit role or whose holders have no backup.
+   */
+  public List<String> backupGroupsOf(String candidateGroupId) {
+    return CandidateGroups.parse(candidateGroupId).stream()
+        .flatMap(group -> repository.findRolesOfBackups(group.role(), group.unitCode()).stream())
+        .filter(held -> held.role().hasCandidateGroup())
+        .map(held -> CandidateGroups.of(held.unitCode(), held.role()))
+        .filter(group -> !group.equals(candidateGroupId))
+        .distinct()
+        .toList();
+  }
+
+  /**
+   * The backup person (AB角) of a person for the role assignment a candidate group names. When the group
+   * is null, is not one of the person's role assignments or that assignment names no backup: the backup of
+   * their first role assignment that names one (by unit code, then role). Empty when no role has a backup.
+   */
+  public Optional<String> backupOf(String personId, String candidateGroupId) {
+    Optional<String> exact = CandidateGroups.parse(candidateGroupId)
+        .flatMap(group -> repository.findBackup(personId, group.role(), group.unitCode()));
+    return exact.isPresent() ? exact : repository.findFirstBackup(personId);
+  }
 }

@@ -138,6 +138,31 @@ class OrganizationRepository {
         .list();
   }
 
+  /** The backup (AB角) named on one role assignment, if any. */
+  Optional<String> findBackup(String personId, Role role, String unitCode) {
+    return jdbc.sql("select backup_person_id from gc_role_assignment where person_id = ? and role = ? and unit_code = ?"
+            + " and backup_person_id is not null")
+        .params(personId, role.key(), unitCode).query(String.class).optional();
+  }
+
+  /** The backup of a person's first role assignment (by unit code, then role) that names one. */
+  Optional<String> findFirstBackup(String personId) {
+    return jdbc.sql("select backup_person_id from gc_role_assignment where person_id = ? and backup_person_id is not null"
+            + " order by unit_code, role fetch first 1 rows only")
+        .param(personId).query(String.class).optional();
+  }
+
+  /** Roles held by the backups of the holders of a role at a unit, ordered by unit code and role. */
+  List<RoleRow> findRolesOfBackups(Role role, String unitCode) {
+    return jdbc.sql("select distinct b.person_id, b.role, b.unit_code from gc_role_assignment h"
+            + " join gc_role_assignment b on b.person_id = h.backup_person_id"
+            + " where h.role = ? and h.unit_code = ? order by b.unit_code, b.role, b.person_id")
+        .params(role.key(), unitCode)
+        .query((rs, row) -> new RoleRow(rs.getString("person_id"), Role.ofKey(rs.getString("role")).orElseThrow(),
+            rs.getString("unit_code"), null))
+        .list();
+  }
+
   Optional<String> lastImportChecksum() {
     return jdbc.sql("select checksum from gc_organization_import order by id desc fetch first 1 rows only")
         .query(String.class).optional();

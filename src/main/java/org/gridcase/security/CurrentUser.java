@@ -33,8 +33,17 @@ public class CurrentUser {
   }
 
   public boolean isAdministrator() {
+    return isMemberOf(AccessGroups.ADMINISTRATORS);
+  }
+
+  /** Whether the caller is in gridcase-supervisors. */
+  public boolean isSupervisor() {
+    return isMemberOf(AccessGroups.SUPERVISORS);
+  }
+
+  private boolean isMemberOf(String groupId) {
     List<String> groups = authentication().getGroupIds();
-    return groups != null && groups.contains(AccessGroups.ADMINISTRATORS);
+    return groups != null && groups.contains(groupId);
   }
 
   /** Fails with 403 unless the caller is in camunda-admin. */
