@@ -3,10 +3,9 @@ package org.gridcase.handling;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.APPROVAL_NOTE;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.EXTENSION_APPROVED;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.EXTENSION_DAYS;
-import static org.gridcase.intake.CitizenRequestProcess.Variables.HANDLING_DUE;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.REQUEST_ID;
 
-import java.util.Date;
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.gridcase.common.TaskInput;
@@ -32,13 +31,8 @@ class ExtensionDecisionListener implements TaskListener {
   public void notify(DelegateTask task) {
     boolean approved = Boolean.TRUE.equals(EXTENSION_APPROVED.getOrNull(task));
     String note = TaskInput.text(task, APPROVAL_NOTE, false, 1000);
-    Date due = HANDLING_DUE.getOrNull(task);
-    if (approved) {
-      due = deadlines.extend(due, EXTENSION_DAYS.get(task).intValue());
-      HANDLING_DUE.set(task, due);
-    }
-    requests.recordExtensionDecided(REQUEST_ID.get(task), currentUser.actorOf(task),
-        approved, due == null ? null : due.toInstant(), note);
+    Instant due = approved ? deadlines.extend(task, EXTENSION_DAYS.get(task).intValue()) : null;
+    requests.recordExtensionDecided(REQUEST_ID.get(task), currentUser.actorOf(task), approved, due, note);
     EXTENSION_DAYS.remove(task);
     EXTENSION_APPROVED.remove(task);
     APPROVAL_NOTE.remove(task);

@@ -1,49 +1,49 @@
 package org.gridcase.handling;
 
-import static org.gridcase.intake.CitizenRequestProcess.Variables.COLOUR;
-import static org.gridcase.intake.CitizenRequestProcess.Variables.HANDLING_DUE;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.HANDLING_EXTENSION_DAYS;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.HANDLING_STARTED_AT;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.REQUEST_ID;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gridcase.intake.Requests;
-import org.gridcase.matters.Colour;
+import org.gridcase.sla.ServiceLevels;
 import org.springframework.stereotype.Component;
 
-/** When handling is due, on the engine's clock (process tests move it). */
+/**
+ * When handling is due. The service level (processes/sla.dmn) counts from the start of handling, plus the
+ * extensions granted since; the timers of {@code SubProcess_Handling} read the same through the sla bean.
+ */
 @Component
 public class HandlingDeadlines {
 
   private final HandlingProperties properties;
+  private final ServiceLevels serviceLevels;
   private final Requests requests;
 
-  HandlingDeadlines(HandlingProperties properties, Requests requests) {
+  HandlingDeadlines(HandlingProperties properties, ServiceLevels serviceLevels, Requests requests) {
     this.properties = properties;
+    this.serviceLevels = serviceLevels;
     this.requests = requests;
   }
 
-  /** A reopened case (重办, 督办 rehandle) is due again from now, by its colour. */
+  /** Handling starts now (accepted at triage); returns when it is due. The colour must be set. */
+  public Instant startHandling(VariableScope scope) {
+    HANDLING_STARTED_AT.set(scope, serviceLevels.now());
+    HANDLING_EXTENSION_DAYS.remove(scope);
+    return serviceLevels.handlingDueAt(scope);
+  }
+
+  /** A reopened case (重办, 督办 rehandle) starts handling again, with the full time of its colour. */
   public void restartHandling(VariableScope scope) {
-    Date due = dueFromNow(Colour.ofKey(COLOUR.get(scope)).orElseThrow());
-    HANDLING_DUE.set(scope, due);
-    requests.recordDue(REQUEST_ID.get(scope), due.toInstant());
+    requests.recordDue(REQUEST_ID.get(scope), startHandling(scope));
   }
 
-  public Date dueFromNow(Colour colour) {
-    Duration allowed = switch (colour) {
-      case GREEN -> properties.green();
-      case YELLOW -> properties.yellow();
-      case RED -> properties.red();
-    };
-    return Date.from(ClockUtil.getCurrentTime().toInstant().plus(allowed));
-  }
-
-  Date extend(Date due, int days) {
-    Instant from = due == null ? ClockUtil.getCurrentTime().toInstant() : due.toInstant();
-    return Date.from(from.plus(Duration.ofDays(days)));
+  /** An approved extension: the days are added to the handling time, on the case's clock. */
+  Instant extend(VariableScope scope, int days) {
+    Long granted = HANDLING_EXTENSION_DAYS.getOrNull(scope);
+    HANDLING_EXTENSION_DAYS.set(scope, (granted == null ? 0 : granted) + days);
+    return serviceLevels.handlingDueAt(scope);
   }
 
   int maxExtensionDays() {

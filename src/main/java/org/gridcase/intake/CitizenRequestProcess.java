@@ -21,6 +21,11 @@ public final class CitizenRequestProcess {
 
   public static final String KEY = "citizen-request";
   public static final String TRIAGE_DECISION_KEY = "triage";
+  /** Service levels per stage, colour and mode (processes/sla.dmn). */
+  public static final String SLA_DECISION_KEY = "sla";
+  /** The escalation ladder of an overdue case (processes/sla.dmn). */
+  public static final String ESCALATION_DECISION_KEY = "escalation";
+  public static final String EMERGENCY_DISPATCH_DECISION_KEY = "emergency-dispatch";
 
   /** Element ids, as in the BPMN. */
   public static final class Elements {
@@ -32,6 +37,26 @@ public final class CitizenRequestProcess {
     public static final String TASK_HANDLE_GREEN = "Task_HandleGreen";
     public static final String TASK_HANDLE_YELLOW = "Task_HandleYellow";
     public static final String TASK_HANDLE_RED = "Task_HandleRed";
+    public static final String SUBPROCESS_HANDLING = "SubProcess_Handling";
+    public static final String START_EVENT_HANDLING_WARNING = "StartEvent_HandlingWarning";
+    public static final String START_EVENT_HANDLING_UNCLAIMED = "StartEvent_HandlingUnclaimed";
+    public static final String START_EVENT_HANDLING_OVERDUE = "StartEvent_HandlingOverdue";
+    public static final String TASK_SUPERVISE_HANDLING_OVERDUE = "Task_SuperviseHandlingOverdue";
+    public static final String BOUNDARY_EVENT_HANDLING_SUPERVISION_OVERDUE = "BoundaryEvent_HandlingSupervisionOverdue";
+    public static final String GATEWAY_EMERGENCY_DISPATCH = "Gateway_EmergencyDispatch";
+    public static final String SUBPROCESS_EMERGENCY_RESPONSE = "SubProcess_EmergencyResponse";
+    public static final String TASK_EMERGENCY_DISPATCH = "Task_EmergencyDispatch";
+    public static final String BOUNDARY_EVENT_EMERGENCY_DISPATCH_OVERDUE = "BoundaryEvent_EmergencyDispatchOverdue";
+    public static final String TASK_COMMUNITY_COMMITTEE_REPORT = "Task_CommunityCommitteeReport";
+    public static final String TASK_GRID_PARTY_REPORT = "Task_GridPartyReport";
+    public static final String START_EVENT_EMERGENCY_WARNING = "StartEvent_EmergencyWarning";
+    public static final String START_EVENT_EMERGENCY_OVERDUE = "StartEvent_EmergencyOverdue";
+    public static final String TASK_SUPERVISE_EMERGENCY_OVERDUE = "Task_SuperviseEmergencyOverdue";
+    public static final String BOUNDARY_EVENT_TRIAGE_WARNING = "BoundaryEvent_TriageWarning";
+    public static final String BOUNDARY_EVENT_TRIAGE_OVERDUE = "BoundaryEvent_TriageOverdue";
+    /** The tasks where a case is handled: green, yellow and red, and the "2" of the emergency mode. */
+    public static final java.util.List<String> HANDLING_TASKS = java.util.List.of(TASK_HANDLE_GREEN, TASK_HANDLE_YELLOW,
+        TASK_HANDLE_RED, TASK_COMMUNITY_COMMITTEE_REPORT, TASK_GRID_PARTY_REPORT);
     public static final String GATEWAY_HANDLING_ACTION = "Gateway_HandlingAction";
     public static final String TASK_APPROVE_EXTENSION = "Task_ApproveExtension";
     public static final String TASK_DEPARTMENT_REPORT = "Task_DepartmentReport";
@@ -61,6 +86,13 @@ public final class CitizenRequestProcess {
     public static final String WHISTLE = "whistle";
     public static final String UNSATISFIED = "unsatisfied";
     public static final String REHANDLE = "rehandle";
+    /** Modes of an area (平急转换). */
+    public static final String MODE_NORMAL = "normal";
+    public static final String MODE_EMERGENCY = "emergency";
+    /** The stage whose service level counts from the start of handling, across extensions and whistles. */
+    public static final String STAGE_HANDLE = "handle";
+    /** The escalation decision's answer when the ladder ends. */
+    public static final String LEVEL_NONE = "none";
 
     private Values() {
     }
@@ -88,6 +120,14 @@ public final class CitizenRequestProcess {
     /** Start form only: the requester's phone, if the worker took it. */
     public static final ProcessVariable<String> REQUESTER_PHONE = stringVariable("requesterPhone");
 
+    /** normal or emergency: which service levels and clock apply (see processes/sla.dmn). */
+    public static final ProcessVariable<String> SLA_MODE = stringVariable("slaMode");
+    /** Local to a waiting task or sub-process: its stage in the SLA table and when it started. */
+    public static final ProcessVariable<String> SLA_STAGE = stringVariable("slaStage");
+    public static final ProcessVariable<Date> SLA_STARTED_AT = dateVariable("slaStartedAt");
+    /** The emergency-dispatch decision: skip triage and go to the district liaison leader. */
+    public static final ProcessVariable<Boolean> EMERGENCY_DISPATCH = booleanVariable("emergencyDispatch");
+
     // Triage.
     public static final ProcessVariable<String> COLOUR = stringVariable("colour");
     public static final ProcessVariable<String> COLOUR_LABEL = stringVariable("colourLabel");
@@ -103,8 +143,10 @@ public final class CitizenRequestProcess {
     public static final ProcessVariable<String> RETURN_REASON = stringVariable("returnReason");
 
     // Handling.
-    /** When the handling task is due; pushed back by an approved extension, reset when reopened. */
-    public static final ProcessVariable<Date> HANDLING_DUE = dateVariable("handlingDue");
+    /** When handling started (accepted, or reopened); the handling service level counts from here. */
+    public static final ProcessVariable<Date> HANDLING_STARTED_AT = dateVariable("handlingStartedAt");
+    /** Days granted by approved extensions since handling started, counted on the case's clock. */
+    public static final ProcessVariable<Long> HANDLING_EXTENSION_DAYS = longVariable("handlingExtensionDays");
     public static final ProcessVariable<String> HANDLING_ACTION = stringVariable("handlingAction");
     /** Form. */
     public static final ProcessVariable<String> HANDLING_NOTE = stringVariable("handlingNote");
@@ -123,6 +165,24 @@ public final class CitizenRequestProcess {
     /** Form of the report task. */
     public static final ProcessVariable<String> REPORT_NOTE = stringVariable("reportNote");
     public static final ProcessVariable<Boolean> LEAD_CONCLUDES = booleanVariable("leadConcludes");
+
+    // Escalation (超时督办).
+    /** Result of the escalation decision: the next level, or "none". */
+    public static final ProcessVariable<String> NEXT_LEVEL = stringVariable("nextLevel");
+    /** Local to one escalation: the level and group that supervise now. */
+    public static final ProcessVariable<String> ESCALATION_LEVEL = stringVariable("escalationLevel");
+    public static final ProcessVariable<String> ESCALATION_GROUP = stringVariable("escalationGroup");
+    /** Form of the supervision task: what the leader told the handler, and optionally a new handler. */
+    public static final ProcessVariable<String> URGE_NOTE = stringVariable("urgeNote");
+    public static final ProcessVariable<String> REASSIGN_TO = stringVariable("reassignTo");
+
+    // Emergency "1+2".
+    /** Form of the liaison leader's dispatch. */
+    public static final ProcessVariable<String> DISPATCH_NOTE = stringVariable("dispatchNote");
+    /** Local to a report task of the "2": community or grid. */
+    public static final ProcessVariable<String> EMERGENCY_PART = stringVariable("emergencyPart");
+    /** Form of a report of the "2". */
+    public static final ProcessVariable<String> EMERGENCY_REPORT_NOTE = stringVariable("emergencyReportNote");
 
     // Feedback and review.
     /** Form. */

@@ -111,7 +111,7 @@ public class Requests {
   }
 
   public void recordExtensionDecided(long id, String actor, boolean approved, Instant dueAt, String note) {
-    jdbc.sql("update gc_request set status = ?, due_at = ?, extension_count = extension_count + ? where id = ?")
+    jdbc.sql("update gc_request set status = ?, due_at = coalesce(?, due_at), extension_count = extension_count + ? where id = ?")
         .params(RequestStatus.IN_HANDLING.name(), ts(dueAt), approved ? 1 : 0, id).update();
     event(id, approved ? "EXTENSION_APPROVED" : "EXTENSION_REFUSED", actor, note);
   }
@@ -192,6 +192,77 @@ public class Requests {
             + " where id = ?")
         .params(ts(now()), RequestStatus.CLOSED.name(), RequestStatus.DECLINED.name(), id).update();
     event(id, "CLOSED", null, null);
+  }
+
+  /** The case's mode changed (平急转换): its service levels and, when handling, its due date follow. */
+  public void recordMode(long id, String mode, Instant dueAt) {
+    jdbc.sql("update gc_request set sla_mode = ?, due_at = coalesce(?, due_at) where id = ?")
+        .params(mode, ts(dueAt), id).update();
+    event(id, "MODE_" + mode.toUpperCase(java.util.Locale.ROOT), null, null);
+  }
+
+  /** A service level was breached; the first breach is kept for supervision. */
+  public void recordOverdue(long id, String stage) {
+    jdbc.sql("update gc_request set overdue_at = coalesce(overdue_at, ?) where id = ?").params(ts(now()), id).update();
+    event(id, "OVERDUE", null, stage);
+  }
+
+  /** 超时督办: the case climbed one level of the ladder; that level's group supervises it now. */
+  public void recordEscalated(long id, String level, String group) {
+    jdbc.sql("update gc_request set escalation_count = escalation_count + 1 where id = ?").params(id).update();
+    event(id, "ESCALATED", null, level + " " + group);
+  }
+
+  /** Something worth keeping in the case's history that changes none of its figures. */
+  public void recordNote(long id, String kind, String actor, String note) {
+    event(id, kind, actor, note);
+  }
+
+  /** 应急直派: the district liaison leader dispatched the "2"; like an acceptance at triage. */
+  public void recordEmergencyDispatched(long id, String actor, String colour, Instant dueAt, String note) {
+    jdbc.sql("update gc_request set colour = coalesce(colour, ?), triaged_by = ?, status = ?,"
+            + " accepted_at = coalesce(accepted_at, ?), dispatched_at = coalesce(dispatched_at, ?), due_at = ?"
+            + " where id = ?")
+        .params(colour, actor, RequestStatus.IN_HANDLING.name(), ts(now()), ts(now()), ts(dueAt), id)
+        .update();
+    event(id, "EMERGENCY_DISPATCHED", actor, note);
+  }
+
+  /** A report of one of the "2" (community party committee, grid party organisation). */
+  public void recordEmergencyReport(long id, String part, String actor, String note) {
+    event(id, "EMERGENCY_REPORT", actor, part + ": " + note);
+  }
+
+  /** Both reports are in: the case is handled, its reports are the result fed back to the requester. */
+  public void recordEmergencyHandled(long id, String actor) {
+    String reports = String.join("\n", jdbc.sql("select note from gc_request_event where request_id = ?"
+        + " and kind = 'EMERGENCY_REPORT' order by id").param(id).query(String.class).list());
+    recordHandled(id, actor, reports);
+  }
+
+  /** An open case of some grids, for work done in batches (such as a mode switch). */
+  public record OpenCase(long id, String processInstanceId, String gridCode, String slaMode) {
+  }
+
+  /**
+   * Open cases after the given id, oldest first, in the given grids (all grids when null), at most
+   * {@code limit}: a keyset page, so a batch does not slow down as it goes.
+   */
+  @Transactional(readOnly = true)
+  public java.util.List<OpenCase> openCases(long afterId, Collection<String> gridCodes, int limit) {
+    if (gridCodes != null && gridCodes.isEmpty()) {
+      return java.util.List.of();
+    }
+    String grids = gridCodes == null ? "" : " and grid_code in (:grids)";
+    var query = jdbc.sql("select id, process_instance_id, grid_code, sla_mode from gc_request"
+            + " where closed_at is null and process_instance_id is not null and id > :after" + grids
+            + " order by id fetch first " + limit + " rows only")
+        .param("after", afterId);
+    if (gridCodes != null) {
+      query = query.param("grids", gridCodes);
+    }
+    return query.query((rs, row) -> new OpenCase(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .list();
   }
 
   private void status(long id, RequestStatus status) {

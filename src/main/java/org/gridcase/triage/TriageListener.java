@@ -8,13 +8,12 @@ import static org.gridcase.intake.CitizenRequestProcess.Variables.COLOUR_LABEL;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.COMMUNITY_CODE;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.DECLINE_REASON;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.GRID_CODE;
-import static org.gridcase.intake.CitizenRequestProcess.Variables.HANDLING_DUE;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.REQUEST_ID;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.RETURN_REASON;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.TRIAGE_DECISION;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.TRIAGE_NOTE;
 
-import java.util.Date;
+import java.time.Instant;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -79,12 +78,11 @@ class TriageListener implements TaskListener {
     if (Values.ACCEPT.equals(decision) && matter.admitted()) {
       Colour colour = Colour.ofKey(COLOUR.text(task))
           .orElseThrow(() -> new InvalidInputException(COLOUR.name(), "请选择颜色 red / yellow / green"));
-      Date due = deadlines.dueFromNow(colour);
-      requests.recordAccepted(requestId, actor, gridCode, categoryCode, colour.key(), due.toInstant(), note);
       ADMITTED.set(task, true);
       COLOUR.set(task, colour.key());
       COLOUR_LABEL.set(task, colour.label());
-      HANDLING_DUE.set(task, due);
+      Instant due = deadlines.startHandling(task);
+      requests.recordAccepted(requestId, actor, gridCode, categoryCode, colour.key(), due, note);
     } else {
       String reason;
       String declineNote = note;

@@ -32,6 +32,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.Variables;
 import org.gridcase.GridcaseTest;
+import org.gridcase.calendar.Clock;
+import org.gridcase.calendar.WorkingTime;
 import org.gridcase.common.TaskInput.InvalidInputException;
 import org.gridcase.intake.RequestIntake.Submission;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +59,7 @@ class CitizenRequestLifecycleTest {
   @Autowired HistoryService historyService;
   @Autowired RequestIntake intake;
   @Autowired JdbcClient jdbc;
+  @Autowired WorkingTime workingTime;
 
   @BeforeEach
   void bindAssertions() {
@@ -123,8 +126,8 @@ class CitizenRequestLifecycleTest {
     assertThat(candidateGroups(TASK_APPROVE_EXTENSION, instance))
         .containsExactly(COMMUNITY + ".community-party-secretary");
     complete(instance, TASK_APPROVE_EXTENSION, "secretary-02-03", Map.of("extensionApproved", true));
-    assertThat(task(TASK_HANDLE_YELLOW, instance).getDueDate().toInstant())
-        .isEqualTo(firstDue.plus(Duration.ofDays(3)));
+    assertThat(task(TASK_HANDLE_YELLOW, instance).getDueDate().toInstant()).as("3 more working days")
+        .isEqualTo(workingTime.plus(firstDue, "P3D", Clock.WORKING_TIME));
 
     complete(instance, TASK_HANDLE_YELLOW, "leader-02-03-004", Map.of("handlingAction", "done",
         "handlingNote", "已协调物业清理"));
