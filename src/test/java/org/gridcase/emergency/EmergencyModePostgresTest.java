@@ -1,0 +1,12 @@
+package org.gridcase.emergency;
+
+import org.gridcase.GridcasePostgresTest;
+
+@GridcasePostgresTest
+class EmergencyModePostgresTest extends EmergencyModeScenarios {
+
+  @Override
+  int casesInStreet() {
+    return 300;
+  }
+}

@@ -1,0 +1,12 @@
+package org.gridcase.emergency;
+
+import org.gridcase.GridcaseTest;
+
+@GridcaseTest
+class EmergencyModeTest extends EmergencyModeScenarios {
+
+  @Override
+  int casesInStreet() {
+    return 1000;
+  }
+}

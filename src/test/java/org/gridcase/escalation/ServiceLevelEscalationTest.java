@@ -1,0 +1,232 @@
+package org.gridcase.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridcase.intake.CitizenRequestProcess.Elements.TASK_HANDLE_GREEN;
+import static org.gridcase.intake.CitizenRequestProcess.Elements.TASK_SUPERVISE_HANDLING_OVERDUE;
+import static org.gridcase.intake.CitizenRequestProcess.Elements.TASK_TRIAGE;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.gridcase.GridcaseTest;
+import org.gridcase.intake.CaseFixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Service levels on the working-day calendar and the escalation ladder, with the engine's clock moved by
+ * hand and due timers executed as the job executor would. Working hours are 08:30–12:00 and 14:00–17:30
+ * (7 hours a day), Asia/Shanghai.
+ */
+@GridcaseTest
+class ServiceLevelEscalationTest {
+
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final String GRID = "DC-03-05-002";
+  static final String COMMUNITY = "DC-03-05";
+
+  @Autowired ApplicationContext context;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired JdbcClient jdbc;
+  CaseFixtures cases;
+
+  @BeforeEach
+  void fixtures() {
+    cases = new CaseFixtures(context);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void greenCaseBreachesEachLevelOfItsLadderInTurn() {
+    clock("2026-11-23T09:00"); // a Monday
+    ProcessInstance instance = cases.inHandling(GRID, "小区门口路灯不亮", "C04", "green");
+    Task handling = cases.task(instance, TASK_HANDLE_GREEN);
+    assertThat(handling.getDueDate()).as("P3D working: Thursday, same time").isEqualTo(at("2026-11-26T09:00"));
+    assertThat(timer(instance, "StartEvent_HandlingWarning")).as("75 % of 21 working hours")
+        .isEqualTo(at("2026-11-25T10:45"));
+    assertThat(timer(instance, "StartEvent_HandlingUnclaimed")).as("PT4H working, lunch skipped")
+        .isEqualTo(at("2026-11-23T15:00"));
+
+    clock("2026-11-26T09:01");
+    executeDueTimers(instance);
+    Task gridLeader = cases.task(instance, TASK_SUPERVISE_HANDLING_OVERDUE);
+    assertThat(groups(gridLeader)).containsExactly(GRID + ".grid-leader");
+    assertThat(gridLeader.getDueDate()).as("P1D working to supervise").isEqualTo(at("2026-11-27T09:01"));
+    assertThat(cases.task(instance, TASK_HANDLE_GREEN)).as("the handler keeps working").isNotNull();
+    assertThat(row(instance)).containsEntry("escalation_count", 1);
+    assertThat(row(instance).get("overdue_at")).isNotNull();
+
+    clock("2026-11-27T09:02");
+    executeDueTimers(instance);
+    Task secretary = cases.task(instance, TASK_SUPERVISE_HANDLING_OVERDUE);
+    assertThat(secretary.getId()).isNotEqualTo(gridLeader.getId());
+    assertThat(groups(secretary)).containsExactly(COMMUNITY + ".community-party-secretary");
+    assertThat(row(instance)).containsEntry("escalation_count", 2);
+    assertThat(noticesTo(instance, "secretary-03-05")).contains("ESCALATED");
+
+    clock("2026-11-30T09:03");
+    executeDueTimers(instance);
+    assertThat(cases.task(instance, TASK_SUPERVISE_HANDLING_OVERDUE))
+        .as("小事不出网格、大事不出社区: green stops at the community").isNull();
+    assertThat(passed(instance, "EndEvent_HandlingLadderTop")).isTrue();
+    assertThat(row(instance)).containsEntry("escalation_count", 2);
+
+    cases.complete(instance, TASK_HANDLE_GREEN, "worker-03-05-002",
+        Map.of("handlingAction", "done", "handlingNote", "已更换灯泡"));
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().list())
+        .extracting(Job::getDuedate).as("only the feedback call's timers are left").hasSize(2);
+  }
+
+  @Test
+  void supervisorsReassignTheCaseWhenTheyChooseTo() {
+    clock("2026-11-23T09:00");
+    ProcessInstance instance = cases.inHandling(GRID, "垃圾桶满溢", "C01", "green");
+    clock("2026-11-26T09:01");
+    executeDueTimers(instance);
+    cases.complete(instance, TASK_SUPERVISE_HANDLING_OVERDUE, "leader-03-05-002",
+        Map.of("urgeNote", "今天下班前处理完", "reassignTo", "worker-03-05-001"));
+    assertThat(cases.task(instance, TASK_HANDLE_GREEN).getAssignee()).isEqualTo("worker-03-05-001");
+    assertThat(events(instance)).contains("SUPERVISED_OVERDUE", "REASSIGNED");
+  }
+
+  @Test
+  void aWarningThenCompletionBeforeTheBreachEscalatesNothing() {
+    clock("2026-11-23T09:00");
+    ProcessInstance instance = cases.inHandling(GRID, "楼道灯坏了", "C04", "green");
+    Task handling = cases.task(instance, TASK_HANDLE_GREEN);
+    taskService.claim(handling.getId(), "worker-03-05-002");
+
+    clock("2026-11-25T11:00");
+    executeDueTimers(instance);
+    assertThat(noticesTo(instance, "worker-03-05-002")).as("reminded").contains("DEADLINE_WARNING");
+    executeDueTimers(instance);
+    assertThat(noticesTo(instance, "worker-03-05-002")).as("once").containsOnlyOnce("DEADLINE_WARNING")
+        .doesNotContain("ESCALATED");
+
+    clock("2026-11-25T15:00");
+    cases.complete(instance, TASK_HANDLE_GREEN, "worker-03-05-002",
+        Map.of("handlingAction", "done", "handlingNote", "已修好"));
+    clock("2026-11-26T09:30"); // past the handling due date, before the feedback call's
+    executeDueTimers(instance);
+    assertThat(row(instance)).containsEntry("escalation_count", 0);
+    assertThat(row(instance).get("overdue_at")).isNull();
+    assertThat(events(instance)).doesNotContain("OVERDUE", "ESCALATED");
+  }
+
+  @Test
+  void aCaseOnTheFridayBeforeTheSpringFestivalCountsTheMakeUpSaturday() {
+    clock("2026-02-13T10:00"); // Friday; Sat 14 Feb is a 调休 working day, 15–23 Feb are holidays
+    ProcessInstance instance = cases.submit(GRID, "楼下井盖缺失", "C04");
+    assertThat(cases.task(instance, TASK_TRIAGE).getDueDate()).as("P1D: the make-up Saturday")
+        .isEqualTo(at("2026-02-14T10:00"));
+    cases.complete(instance, TASK_TRIAGE, "leader-03-05-002",
+        Map.of("triageDecision", "accept", "gridCode", GRID, "categoryCode", "C04", "colour", "green"));
+    assertThat(cases.task(instance, TASK_HANDLE_GREEN).getDueDate())
+        .as("P3D: Sat 14, Tue 24, Wed 25 February").isEqualTo(at("2026-02-25T10:00"));
+    assertThat(jdbc.sql("select due_at from gc_request where tracking_number = ?").param(instance.getBusinessKey())
+        .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(at("2026-02-25T10:00").toInstant());
+  }
+
+  @Test
+  void anUnclaimedTaskIsOfferedToTheBackupGroupAfterItsClaimWindow() {
+    clock("2026-11-23T09:00");
+    ProcessInstance instance = cases.inHandling(GRID, "路灯闪烁", "C04", "green");
+    Task handling = cases.task(instance, TASK_HANDLE_GREEN);
+    assertThat(groups(handling)).doesNotContain(GRID + ".grid-leader");
+
+    clock("2026-11-23T15:01");
+    executeDueTimers(instance);
+    assertThat(groups(handling)).as("the grid workers' backup (AB角) is the grid leader")
+        .contains(GRID + ".grid-worker", GRID + ".grid-leader");
+    assertThat(taskService.createTaskQuery().taskCandidateGroup(GRID + ".grid-leader")
+        .processInstanceId(instance.getId()).taskDefinitionKey(TASK_HANDLE_GREEN).count()).isOne();
+  }
+
+  @Test
+  void aClaimedTaskStaysWithItsHandlerAfterTheClaimWindow() {
+    clock("2026-11-23T09:00");
+    ProcessInstance instance = cases.inHandling(GRID, "路灯闪烁", "C04", "green");
+    Task handling = cases.task(instance, TASK_HANDLE_GREEN);
+    taskService.claim(handling.getId(), "worker-03-05-002");
+    clock("2026-11-23T15:01");
+    executeDueTimers(instance);
+    assertThat(groups(handling)).doesNotContain(GRID + ".grid-leader");
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------------
+
+  static Date at(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(CHINA).toInstant());
+  }
+
+  static void clock(String localDateTime) {
+    ClockUtil.setCurrentTime(at(localDateTime));
+  }
+
+  /** What the job executor would do now: every timer that is due, until none is. */
+  void executeDueTimers(ProcessInstance instance) {
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).timers().executable()
+          .list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    throw new AssertionError("timers keep firing");
+  }
+
+  Date timer(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+        .singleResult().getDuedate();
+  }
+
+  List<String> groups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
+        .filter(java.util.Objects::nonNull).toList();
+  }
+
+  Map<String, Object> row(ProcessInstance instance) {
+    Map<String, Object> row = new java.util.HashMap<>();
+    jdbc.sql("select * from gc_request where tracking_number = ?").param(instance.getBusinessKey()).query()
+        .singleRow().forEach((column, value) -> row.put(column.toLowerCase(java.util.Locale.ROOT), value));
+    return row;
+  }
+
+  List<String> events(ProcessInstance instance) {
+    return jdbc.sql("select e.kind from gc_request_event e join gc_request r on r.id = e.request_id"
+        + " where r.tracking_number = ? order by e.id").param(instance.getBusinessKey()).query(String.class).list();
+  }
+
+  /** The notices about this case to this person. */
+  List<String> noticesTo(ProcessInstance instance, String userId) {
+    return jdbc.sql("select notice from gc_notification where user_id = ? and body like ? order by id")
+        .params(userId, "%" + instance.getBusinessKey() + "%").query(String.class).list();
+  }
+
+  boolean passed(ProcessInstance instance, String activityId) {
+    return historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId(activityId).finished().count() > 0;
+  }
+}
