@@ -4,9 +4,4 @@ import org.gridcase.GridcasePostgresTest;
 
 @GridcasePostgresTest
 class EmergencyModePostgresTest extends EmergencyModeScenarios {
-
-  @Override
-  int casesInStreet() {
-    return 300;
-  }
 }

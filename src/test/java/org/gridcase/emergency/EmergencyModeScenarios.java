@@ -10,8 +10,6 @@ import static org.gridcase.intake.CitizenRequestProcess.Elements.TASK_SUPERVISE_
 import static org.gridcase.intake.CitizenRequestProcess.Elements.TASK_TRIAGE;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -23,12 +21,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
+import static org.gridcase.intake.CaseFixtures.at;
+
 import org.gridcase.intake.CaseFixtures;
 import org.gridcase.organization.OrganizationDirectory;
 import org.gridcase.organization.UnitView;
@@ -41,11 +40,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * 平急转换 on the real engine: the mode switch of an area's open cases, the "1+2" dispatch and the REST
- * API. Runs on H2 (1,000 cases) and on PostgreSQL (fewer, for time).
+ * API, on H2 and on PostgreSQL.
  */
 abstract class EmergencyModeScenarios {
-
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   @Autowired ApplicationContext context;
   @Autowired Emergencies emergencies;
@@ -58,7 +55,7 @@ abstract class EmergencyModeScenarios {
   CaseFixtures cases;
 
   /** Open cases in the street under emergency. */
-  abstract int casesInStreet();
+  static final int CASES_IN_STREET = 1000;
 
   @BeforeEach
   void fixtures() {
@@ -78,7 +75,7 @@ abstract class EmergencyModeScenarios {
     ClockUtil.setCurrentTime(start);
     List<String> streetGrids = grids("DC-01");
     List<ProcessInstance> inStreet = new ArrayList<>();
-    for (int i = 0; i < casesInStreet(); i++) {
+    for (int i = 0; i < CASES_IN_STREET; i++) {
       inStreet.add(cases.inHandling(streetGrids.get(i % streetGrids.size()), "路灯不亮 " + i, "C04", "green"));
     }
     List<ProcessInstance> elsewhere = new ArrayList<>();
@@ -94,7 +91,7 @@ abstract class EmergencyModeScenarios {
     ProcessInstance arrived = cases.inHandling(streetGrids.get(0), "树木倒伏", "C01", "green");
     int jobs = runSwitches();
 
-    assertThat(jobs).as("bounded batches of 100").isGreaterThanOrEqualTo(casesInStreet() / 100);
+    assertThat(jobs).as("bounded batches of 100").isGreaterThanOrEqualTo(CASES_IN_STREET / 100);
     Date emergencyDue = Date.from(start.toInstant().plus(Duration.ofHours(24)));
     for (ProcessInstance instance : inStreet) {
       assertThat(handlingDue(instance)).as(instance.getBusinessKey()).isEqualTo(emergencyDue);
@@ -128,22 +125,22 @@ abstract class EmergencyModeScenarios {
 
     assertThat(cases.task(instance, TASK_TRIAGE)).as("no ordinary triage").isNull();
     Task dispatch = cases.task(instance, TASK_EMERGENCY_DISPATCH);
-    assertThat(groups(dispatch)).containsExactly("DC-03-02.district-liaison-leader");
+    assertThat(cases.candidateGroups(dispatch)).containsExactly("DC-03-02.district-liaison-leader");
     assertThat(dispatch.getDueDate()).as("acknowledge within 15 minutes")
         .isEqualTo(at("2026-11-23T09:15"));
 
     cases.complete(instance, TASK_EMERGENCY_DISPATCH, "liaison-03-02", Map.of("dispatchNote", "立即转移群众"));
     Task community = cases.task(instance, TASK_COMMUNITY_COMMITTEE_REPORT);
     Task gridParty = cases.task(instance, TASK_GRID_PARTY_REPORT);
-    assertThat(groups(community)).containsExactly("DC-03-02.community-party-secretary");
-    assertThat(groups(gridParty)).containsExactly(grid + ".grid-leader");
+    assertThat(cases.candidateGroups(community)).containsExactly("DC-03-02.community-party-secretary");
+    assertThat(cases.candidateGroups(gridParty)).containsExactly(grid + ".grid-leader");
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).messages().count())
         .as("both created in the dispatch's own transaction, no job in between").isZero();
 
     ClockUtil.setCurrentTime(at("2026-11-23T10:01"));
-    executeDueTimers(instance);
+    cases.executeDueTimers(instance);
     Task supervision = cases.task(instance, TASK_SUPERVISE_EMERGENCY_OVERDUE);
-    assertThat(groups(supervision)).as("straight to the liaison leader, not up the ladder")
+    assertThat(cases.candidateGroups(supervision)).as("straight to the liaison leader, not up the ladder")
         .containsExactly("DC-03-02.district-liaison-leader");
 
     cases.complete(instance, TASK_COMMUNITY_COMMITTEE_REPORT, "secretary-03-02",
@@ -207,10 +204,6 @@ abstract class EmergencyModeScenarios {
 
   // --- helpers ----------------------------------------------------------------------------------------
 
-  static Date at(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(CHINA).toInstant());
-  }
-
   List<String> grids(String area) {
     List<String> grids = new ArrayList<>();
     List<UnitView> level = List.of(organization.findUnit(area).orElseThrow());
@@ -242,14 +235,6 @@ abstract class EmergencyModeScenarios {
     return executed;
   }
 
-  void executeDueTimers(ProcessInstance instance) {
-    List<Job> due;
-    while (!(due = managementService.createJobQuery().processInstanceId(instance.getId()).timers().executable()
-        .list()).isEmpty()) {
-      due.forEach(job -> managementService.executeJob(job.getId()));
-    }
-  }
-
   Date handlingDue(ProcessInstance instance) {
     return cases.task(instance, TASK_HANDLE_GREEN).getDueDate();
   }
@@ -277,8 +262,4 @@ abstract class EmergencyModeScenarios {
     return modes;
   }
 
-  List<String> groups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-        .filter(java.util.Objects::nonNull).toList();
-  }
 }

@@ -4,9 +4,4 @@ import org.gridcase.GridcaseTest;
 
 @GridcaseTest
 class EmergencyModeTest extends EmergencyModeScenarios {
-
-  @Override
-  int casesInStreet() {
-    return 1000;
-  }
 }

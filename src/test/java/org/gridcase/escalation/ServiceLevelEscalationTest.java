@@ -2,12 +2,10 @@ package org.gridcase.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridcase.intake.CitizenRequestProcess.Elements.TASK_HANDLE_GREEN;
+import static org.gridcase.intake.CitizenRequestProcess.Elements.TASK_HANDLE_YELLOW;
 import static org.gridcase.intake.CitizenRequestProcess.Elements.TASK_SUPERVISE_HANDLING_OVERDUE;
 import static org.gridcase.intake.CitizenRequestProcess.Elements.TASK_TRIAGE;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +15,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.gridcase.GridcaseTest;
+import static org.gridcase.intake.CaseFixtures.at;
+
 import org.gridcase.intake.CaseFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @GridcaseTest
 class ServiceLevelEscalationTest {
 
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   static final String GRID = "DC-03-05-002";
   static final String COMMUNITY = "DC-03-05";
 
@@ -45,6 +43,7 @@ class ServiceLevelEscalationTest {
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
   CaseFixtures cases;
 
   @BeforeEach
@@ -69,24 +68,24 @@ class ServiceLevelEscalationTest {
         .isEqualTo(at("2026-11-23T15:00"));
 
     clock("2026-11-26T09:01");
-    executeDueTimers(instance);
+    cases.executeDueTimers(instance);
     Task gridLeader = cases.task(instance, TASK_SUPERVISE_HANDLING_OVERDUE);
-    assertThat(groups(gridLeader)).containsExactly(GRID + ".grid-leader");
+    assertThat(cases.candidateGroups(gridLeader)).containsExactly(GRID + ".grid-leader");
     assertThat(gridLeader.getDueDate()).as("P1D working to supervise").isEqualTo(at("2026-11-27T09:01"));
     assertThat(cases.task(instance, TASK_HANDLE_GREEN)).as("the handler keeps working").isNotNull();
     assertThat(row(instance)).containsEntry("escalation_count", 1);
     assertThat(row(instance).get("overdue_at")).isNotNull();
 
     clock("2026-11-27T09:02");
-    executeDueTimers(instance);
+    cases.executeDueTimers(instance);
     Task secretary = cases.task(instance, TASK_SUPERVISE_HANDLING_OVERDUE);
     assertThat(secretary.getId()).isNotEqualTo(gridLeader.getId());
-    assertThat(groups(secretary)).containsExactly(COMMUNITY + ".community-party-secretary");
+    assertThat(cases.candidateGroups(secretary)).containsExactly(COMMUNITY + ".community-party-secretary");
     assertThat(row(instance)).containsEntry("escalation_count", 2);
     assertThat(noticesTo(instance, "secretary-03-05")).contains("ESCALATED");
 
     clock("2026-11-30T09:03");
-    executeDueTimers(instance);
+    cases.executeDueTimers(instance);
     assertThat(cases.task(instance, TASK_SUPERVISE_HANDLING_OVERDUE))
         .as("小事不出网格、大事不出社区: green stops at the community").isNull();
     assertThat(passed(instance, "EndEvent_HandlingLadderTop")).isTrue();
@@ -103,7 +102,7 @@ class ServiceLevelEscalationTest {
     clock("2026-11-23T09:00");
     ProcessInstance instance = cases.inHandling(GRID, "垃圾桶满溢", "C01", "green");
     clock("2026-11-26T09:01");
-    executeDueTimers(instance);
+    cases.executeDueTimers(instance);
     cases.complete(instance, TASK_SUPERVISE_HANDLING_OVERDUE, "leader-03-05-002",
         Map.of("urgeNote", "今天下班前处理完", "reassignTo", "worker-03-05-001"));
     assertThat(cases.task(instance, TASK_HANDLE_GREEN).getAssignee()).isEqualTo("worker-03-05-001");
@@ -118,9 +117,9 @@ class ServiceLevelEscalationTest {
     taskService.claim(handling.getId(), "worker-03-05-002");
 
     clock("2026-11-25T11:00");
-    executeDueTimers(instance);
+    cases.executeDueTimers(instance);
     assertThat(noticesTo(instance, "worker-03-05-002")).as("reminded").contains("DEADLINE_WARNING");
-    executeDueTimers(instance);
+    cases.executeDueTimers(instance);
     assertThat(noticesTo(instance, "worker-03-05-002")).as("once").containsOnlyOnce("DEADLINE_WARNING")
         .doesNotContain("ESCALATED");
 
@@ -128,7 +127,7 @@ class ServiceLevelEscalationTest {
     cases.complete(instance, TASK_HANDLE_GREEN, "worker-03-05-002",
         Map.of("handlingAction", "done", "handlingNote", "已修好"));
     clock("2026-11-26T09:30"); // past the handling due date, before the feedback call's
-    executeDueTimers(instance);
+    cases.executeDueTimers(instance);
     assertThat(row(instance)).containsEntry("escalation_count", 0);
     assertThat(row(instance).get("overdue_at")).isNull();
     assertThat(events(instance)).doesNotContain("OVERDUE", "ESCALATED");
@@ -153,11 +152,11 @@ class ServiceLevelEscalationTest {
     clock("2026-11-23T09:00");
     ProcessInstance instance = cases.inHandling(GRID, "路灯闪烁", "C04", "green");
     Task handling = cases.task(instance, TASK_HANDLE_GREEN);
-    assertThat(groups(handling)).doesNotContain(GRID + ".grid-leader");
+    assertThat(cases.candidateGroups(handling)).doesNotContain(GRID + ".grid-leader");
 
     clock("2026-11-23T15:01");
-    executeDueTimers(instance);
-    assertThat(groups(handling)).as("the grid workers' backup (AB角) is the grid leader")
+    cases.executeDueTimers(instance);
+    assertThat(cases.candidateGroups(handling)).as("the grid workers' backup (AB角) is the grid leader")
         .contains(GRID + ".grid-worker", GRID + ".grid-leader");
     assertThat(taskService.createTaskQuery().taskCandidateGroup(GRID + ".grid-leader")
         .processInstanceId(instance.getId()).taskDefinitionKey(TASK_HANDLE_GREEN).count()).isOne();
@@ -170,41 +169,41 @@ class ServiceLevelEscalationTest {
     Task handling = cases.task(instance, TASK_HANDLE_GREEN);
     taskService.claim(handling.getId(), "worker-03-05-002");
     clock("2026-11-23T15:01");
-    executeDueTimers(instance);
-    assertThat(groups(handling)).doesNotContain(GRID + ".grid-leader");
+    cases.executeDueTimers(instance);
+    assertThat(cases.candidateGroups(handling)).doesNotContain(GRID + ".grid-leader");
+  }
+
+  @Test
+  void anAbsentHandlersTasksMoveToTheirBackupWhenTheAbsenceBegins() {
+    clock("2026-11-23T09:00");
+    String grid = "DC-03-05-003";
+    ProcessInstance instance = cases.inHandling(grid, "邻里因漏水起纠纷", "B01", "yellow");
+    Task handling = cases.task(instance, TASK_HANDLE_YELLOW);
+    taskService.claim(handling.getId(), "leader-03-05-003");
+
+    var absence = rest.withBasicAuth("leader-03-05-003", "demo").postForEntity("/api/absences", Map.of(
+        "userId", "leader-03-05-003", "from", at("2026-11-23T14:00").toInstant().toString(),
+        "until", at("2026-11-25T17:30").toInstant().toString(), "reason", "病假"), String.class);
+    assertThat(absence.getStatusCode().value()).isEqualTo(201);
+    assertThat(cases.task(instance, TASK_HANDLE_YELLOW).getAssignee()).as("not yet").isEqualTo("leader-03-05-003");
+
+    clock("2026-11-23T14:01");
+    managementService.createJobQuery().processDefinitionKey("absence").timers().executable().list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    assertThat(cases.task(instance, TASK_HANDLE_YELLOW).getAssignee()).as("AB角: the community party secretary")
+        .isEqualTo("secretary-03-05");
+    assertThat(noticesTo(instance, "secretary-03-05")).contains("TASK_ASSIGNED");
   }
 
   // --- helpers ----------------------------------------------------------------------------------------
-
-  static Date at(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(CHINA).toInstant());
-  }
 
   static void clock(String localDateTime) {
     ClockUtil.setCurrentTime(at(localDateTime));
   }
 
-  /** What the job executor would do now: every timer that is due, until none is. */
-  void executeDueTimers(ProcessInstance instance) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).timers().executable()
-          .list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> managementService.executeJob(job.getId()));
-    }
-    throw new AssertionError("timers keep firing");
-  }
-
   Date timer(ProcessInstance instance, String activityId) {
     return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
         .singleResult().getDuedate();
-  }
-
-  List<String> groups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-        .filter(java.util.Objects::nonNull).toList();
   }
 
   Map<String, Object> row(ProcessInstance instance) {
