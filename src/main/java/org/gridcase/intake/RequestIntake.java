@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * one transaction. A repeated client request id returns the first request.
  */
 @Service
-class RequestIntake {
+public class RequestIntake {
 
   static final int MAX_DESCRIPTION = 4000;
   static final Set<String> CHANNELS = Set.of("patrol", "photo", "hotline", "mailbox", "web", "visit", "email",
@@ -57,16 +57,30 @@ class RequestIntake {
     this.runtimeService = runtimeService;
   }
 
-  /** What a channel hands in; every field but the description and a location is optional. */
-  record Submission(String description, String categoryCode, String gridCode, String address, String requesterName,
-      String requesterPhone, String requesterEmail, String channel, String clientRequestId) {
+  /**
+   * What a channel hands in; every field but the description and a location is optional. A location is a
+   * grid code, a building of the registry ({@code addressId}), a point ({@code latitude}, {@code longitude},
+   * WGS 84) or an address text that triage places by hand.
+   */
+  public record Submission(String description, String categoryCode, String gridCode, String address,
+      String requesterName, String requesterPhone, String requesterEmail, String channel, String clientRequestId,
+      String addressId, Double latitude, Double longitude) {
+
+    /** Without building or point. */
+    public Submission(String description, String categoryCode, String gridCode, String address, String requesterName,
+        String requesterPhone, String requesterEmail, String channel, String clientRequestId) {
+      this(description, categoryCode, gridCode, address, requesterName, requesterPhone, requesterEmail, channel,
+          clientRequestId, null, null, null);
+    }
   }
 
-  record Submitted(RequestView request, boolean created) {
+  /** The stored request, and whether this call created it (false: an earlier one with the same client id). */
+  public record Submitted(RequestView request, boolean created) {
   }
 
+  /** Validates, stores and starts the case in one transaction; {@code reportedBy} is the user or system. */
   @Transactional
-  Submitted submit(Submission submission, String reportedBy) {
+  public Submitted submit(Submission submission, String reportedBy) {
     if (submission.clientRequestId() != null && !submission.clientRequestId().isBlank()) {
       var existing = requests.findByClientRequestId(submission.clientRequestId().strip());
       if (existing.isPresent()) {
