@@ -26,6 +26,8 @@ public final class CitizenRequestProcess {
   /** The escalation ladder of an overdue case (processes/sla.dmn). */
   public static final String ESCALATION_DECISION_KEY = "escalation";
   public static final String EMERGENCY_DISPATCH_DECISION_KEY = "emergency-dispatch";
+  /** The requester answered the survey link of the feedback mail (网上评价). */
+  public static final String MESSAGE_SURVEY_ANSWERED = "SurveyAnswered";
 
   /** Element ids, as in the BPMN. */
   public static final class Elements {
@@ -66,6 +68,7 @@ public final class CitizenRequestProcess {
     public static final String GATEWAY_REVIEW_NEEDED = "Gateway_ReviewNeeded";
     public static final String TASK_SATISFACTION_REVIEW = "Task_SatisfactionReview";
     public static final String GATEWAY_SATISFACTION = "Gateway_Satisfaction";
+    public static final String BOUNDARY_EVENT_SURVEY_ANSWERED = "BoundaryEvent_SurveyAnswered";
     public static final String TASK_SUPERVISE = "Task_Supervise";
     public static final String GATEWAY_SUPERVISION_DECISION = "Gateway_SupervisionDecision";
     public static final String END_EVENT_CLOSED = "EndEvent_RequestClosed";

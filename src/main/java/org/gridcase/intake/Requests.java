@@ -265,6 +265,16 @@ public class Requests {
         .list();
   }
 
+  /** One step in a case's history: what happened and when, without who or the text. */
+  public record CaseEvent(String kind, Instant at) {
+  }
+
+  @Transactional(readOnly = true)
+  public java.util.List<CaseEvent> events(long id) {
+    return jdbc.sql("select kind, at from gc_request_event where request_id = ? order by id").param(id)
+        .query((rs, row) -> new CaseEvent(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+  }
+
   private void status(long id, RequestStatus status) {
     jdbc.sql("update gc_request set status = ? where id = ?").params(status.name(), id).update();
   }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gridcase.intake.RequestView;
 import org.gridcase.intake.Requests;
+import org.gridcase.review.Surveys;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,17 +18,21 @@ class FeedbackMailDelegate implements JavaDelegate {
 
   private final Requests requests;
   private final Mailer mailer;
+  private final Surveys surveys;
 
-  FeedbackMailDelegate(Requests requests, Mailer mailer) {
+  FeedbackMailDelegate(Requests requests, Mailer mailer, Surveys surveys) {
     this.requests = requests;
     this.mailer = mailer;
+    this.surveys = surveys;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     RequestView request = requests.get(REQUEST_ID.get(execution));
     // A failure names the case, never the address: the job executor logs it and Cockpit shows it.
-    mailer.send(request.requesterEmail(), FeedbackMail.subject(request), FeedbackMail.body(request),
+    // A declined request gets no review, so no survey; the link is dropped with a failed send.
+    String surveyLink = request.declineReason() == null ? surveys.issue(request.id()) : null;
+    mailer.send(request.requesterEmail(), FeedbackMail.subject(request), FeedbackMail.body(request, surveyLink),
         "feedback mail for " + request.trackingNumber());
     requests.recordFedBack(request.id(), null, "mail", null);
   }
