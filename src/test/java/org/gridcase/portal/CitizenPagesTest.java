@@ -21,7 +21,10 @@ import org.gridcase.GridcaseTest;
 import org.gridcase.intake.CaseFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
@@ -36,6 +39,7 @@ import org.springframework.util.MultiValueMap;
 
 /** The citizen's pages without login: the status page, the survey link of the feedback mail, and masking. */
 @GridcaseTest
+@ExtendWith(OutputCaptureExtension.class)
 class CitizenPagesTest {
 
   @RegisterExtension
@@ -119,6 +123,29 @@ class CitizenPagesTest {
         .isFalse();
     assertThat(rest.getForEntity("/api/requests/" + trackingNumber + "/requester", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void personalDataNeverReachesTheLogEvenWhenTheFeedbackMailFails(CapturedOutput output) {
+    smtp.stop();
+    try {
+      String trackingNumber = submit("赵六", "13600009999", "zhaoliu.private@example.org", "井盖缺失");
+      ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+          .singleResult();
+      cases.complete(instance, TASK_TRIAGE, "leader-02-07-002",
+          Map.of("triageDecision", "accept", "gridCode", GRID, "categoryCode", "C04", "colour", "green"));
+      cases.complete(instance, TASK_HANDLE_GREEN, "worker-02-07-002",
+          Map.of("handlingAction", "done", "handlingNote", "已处理"));
+      var mailJob = managementService.createJobQuery().processInstanceId(instance.getId())
+          .activityId(TASK_SEND_FEEDBACK_MAIL).singleResult();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(mailJob.getId()))
+          .hasMessageContaining(trackingNumber);
+      rest.withBasicAuth("worker-02-07-002", "demo").postForEntity("/api/requests", Map.of("description", "x",
+          "gridCode", GRID, "requesterEmail", "not-an-address-13600009999"), String.class);
+    } finally {
+      smtp.start();
+    }
+    assertThat(output.getAll()).contains("not sent").doesNotContain("13600009999", "zhaoliu.private", "赵六");
   }
 
   private String submit(String name, String phone, String email, String description) {
