@@ -103,6 +103,37 @@ public class WorkingTime {
     return zone;
   }
 
+  /** The working time between two instants (zero when {@code to} is not after {@code from}): for KPIs. */
+  public Duration workingTimeBetween(Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      return Duration.ZERO;
+    }
+    LocalDateTime begin = LocalDateTime.ofInstant(from, zone);
+    LocalDateTime finish = LocalDateTime.ofInstant(to, zone);
+    Duration total = Duration.ZERO;
+    for (LocalDate day = begin.toLocalDate(); !day.isAfter(finish.toLocalDate()); day = day.plusDays(1)) {
+      if (!isWorkingDay(day)) {
+        continue;
+      }
+      for (WorkingPeriod period : periods) {
+        LocalDateTime start = max(begin, day.atTime(period.start()));
+        LocalDateTime end = min(finish, day.atTime(period.end()));
+        if (end.isAfter(start)) {
+          total = total.plus(Duration.between(start, end));
+        }
+      }
+    }
+    return total;
+  }
+
+  private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+    return a.isBefore(b) ? a : b;
+  }
+
   /** Rounded down to the millisecond, the engine's precision. */
   private static Duration percentOf(Duration duration, int percent) {
     return percent == 100 ? duration : Duration.ofMillis(Math.multiplyExact(duration.toMillis(), percent) / 100);

@@ -184,4 +184,18 @@ class WorkingTimeTest {
       throw new UncheckedIOException(e);
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void workingTimeBetweenTwoInstantsSkipsNightsLunchWeekendsAndHolidays() {
+    WorkingTime calendar = time;
+    java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+    java.util.function.Function<String, java.time.Instant> at =
+        text -> java.time.LocalDateTime.parse(text).atZone(china).toInstant();
+    org.assertj.core.api.Assertions.assertThat(calendar.workingTimeBetween(at.apply("2026-11-23T09:00"),
+        at.apply("2026-11-23T15:00"))).isEqualTo(java.time.Duration.ofHours(4));
+    org.assertj.core.api.Assertions.assertThat(calendar.workingTimeBetween(at.apply("2026-02-13T10:00"),
+        at.apply("2026-02-25T10:00"))).as("Fri, 调休 Sat, Tue, Wed morning").isEqualTo(java.time.Duration.ofHours(21));
+    org.assertj.core.api.Assertions.assertThat(calendar.workingTimeBetween(at.apply("2026-11-23T15:00"),
+        at.apply("2026-11-23T09:00"))).isZero();
+  }
 }
