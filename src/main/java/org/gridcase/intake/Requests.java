@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gridcase.calendar.WorkingTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -22,9 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Requests {
 
   private final JdbcClient jdbc;
+  private final WorkingTime workingTime;
 
-  Requests(JdbcClient jdbc) {
+  Requests(JdbcClient jdbc, WorkingTime workingTime) {
     this.jdbc = jdbc;
+    this.workingTime = workingTime;
   }
 
   record NewRequest(String gridCode, String description, String channel, String categoryCode, String address,
@@ -145,9 +148,15 @@ public class Requests {
     status(id, RequestStatus.IN_HANDLING);
   }
 
+  /** Handled: the result to feed back, and the handling time in working minutes since acceptance (KPIs). */
   public void recordHandled(long id, String actor, String note) {
-    jdbc.sql("update gc_request set handled_by = ?, handling_note = ?, handled_at = ?, status = ? where id = ?")
-        .params(actor, note, ts(now()), RequestStatus.FEEDBACK.name(), id).update();
+    Instant now = now();
+    Timestamp accepted = jdbc.sql("select accepted_at from gc_request where id = ?").param(id)
+        .query(Timestamp.class).optional().orElse(null);
+    Long minutes = accepted == null ? null : workingTime.workingTimeBetween(accepted.toInstant(), now).toMinutes();
+    jdbc.sql("update gc_request set handled_by = ?, handling_note = ?, handled_at = ?, handling_minutes = ?,"
+            + " status = ? where id = ?")
+        .params(actor, note, ts(now), minutes, RequestStatus.FEEDBACK.name(), id).update();
     event(id, "HANDLED", actor, note);
   }
 
