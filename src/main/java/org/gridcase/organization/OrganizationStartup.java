@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 /** At start-up: import the configured dataset if it changed, and bring Camunda's identity in line. */
 @Component
+// Before AccessBootstrap, which shares filters with the groups this import creates.
+@org.springframework.core.annotation.Order(0)
 class OrganizationStartup implements ApplicationRunner {
 
   private final OrganizationProperties properties;

@@ -104,7 +104,7 @@ abstract class AuthorizationByGridScenarios {
   void handlersShareTheTasklistFilters() {
     JsonNode filters = rest.withBasicAuth(WORKER_A, "demo").getForObject("/engine-rest/filter", JsonNode.class);
     assertThat(elements(filters)).extracting(filter -> filter.get("name").asText())
-        .containsExactlyInAnyOrder("我的待办", "本组待办");
+        .containsExactlyInAnyOrder("我的待办", "本组待办", "本网格待认领", "一天内到期", "已超期");
     JsonNode count = rest.withBasicAuth(WORKER_A, "demo").getForObject("/engine-rest/filter/"
         + elements(filters).get(0).get("id").asText() + "/count", JsonNode.class);
     assertThat(count.get("count").asInt()).isZero();
