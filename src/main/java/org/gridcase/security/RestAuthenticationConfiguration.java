@@ -25,6 +25,9 @@ class RestAuthenticationConfiguration {
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> applicationApiAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         basicAuthentication("api-authentication", "/api/*");
+    // Reads may also use the web apps' session (the Cockpit dashboard); writes need Basic.
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        SessionOrBasicAuthenticationProvider.class.getName());
     // Spring MVC's servlet path is the whole URI; an empty prefix keeps "/api/..." from looking like
     // the engine root, which the filter lets through unauthenticated.
     registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "");

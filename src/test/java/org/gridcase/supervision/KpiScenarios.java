@@ -154,6 +154,18 @@ abstract class KpiScenarios {
         .get("counts").get("好").asInt()).isEqualTo(29);
   }
 
+  @Test
+  void theOverdueBoardListsOpenCasesPastDueOldestFirst() {
+    JsonNode board = rest.withBasicAuth("supervisor-dc", "demo")
+        .getForObject("/api/supervision/overdue?area=DC-04-07", JsonNode.class);
+    List<String> numbers = new java.util.ArrayList<>();
+    board.forEach(row -> numbers.add(row.get("trackingNumber").asText()));
+    assertThat(numbers).contains("KPI-04").doesNotContain("KPI-08", "KPI-01");
+    assertThat(board.get(0).get("escalations").asInt()).isEqualTo(2);
+    assertThat(rest.withBasicAuth("supervisor-dc", "demo").getForEntity("/api/supervision/escalations",
+        String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
   private Kpi one(Level level, String code, String parent) {
     return kpis.of(level, FROM, TO, parent).stream().filter(kpi -> kpi.unitCode().equals(code)).findFirst()
         .orElseThrow();
