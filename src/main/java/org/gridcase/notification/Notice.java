@@ -32,5 +32,11 @@ public enum Notice {
    * The B role takes over the A role's tasks (AB角顶岗). Values: {@code groupName} (whose tasks, e.g.
    * 朝阳社区第1网格网格长), {@code backupName}, {@code from}, {@code until}, {@code reason}.
    */
-  TASKS_HANDED_OVER
+  TASKS_HANDED_OVER,
+
+  /**
+   * The monthly bulletin (月通报) of an area is out. Values: {@code areaName}, {@code month} (e.g. 2026年10月),
+   * {@code link} (the bulletin's address).
+   */
+  MONTHLY_BULLETIN
 }

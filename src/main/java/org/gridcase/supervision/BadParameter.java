@@ -19,7 +19,7 @@ class BadParameter extends RuntimeException {
     this.problem = problem;
   }
 
-  @RestControllerAdvice(assignableTypes = {KpiController.class, GradingController.class})
+  @RestControllerAdvice(assignableTypes = {KpiController.class, GradingController.class, BulletinController.class})
   static class Handler {
 
     @ExceptionHandler(BadParameter.class)

@@ -35,6 +35,7 @@ abstract class KpiScenarios {
   @Autowired Gradings gradings;
   @Autowired JdbcClient jdbc;
   @Autowired TestRestTemplate rest;
+  @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
 
   @BeforeEach
   void fixtures() {
@@ -164,6 +165,46 @@ abstract class KpiScenarios {
     assertThat(board.get(0).get("escalations").asInt()).isEqualTo(2);
     assertThat(rest.withBasicAuth("supervisor-dc", "demo").getForEntity("/api/supervision/escalations",
         String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void theMonthlyBulletinRanksTheStreetsAndIsMailedToTheLeaders() {
+    JsonNode published = rest.withBasicAuth("supervisor-dc", "demo").postForObject("/api/bulletins?month=2025-06",
+        null, JsonNode.class);
+    assertThat(published.size()).as("the district and its four streets").isEqualTo(5);
+    long district = published.get(0).get("id").asLong();
+    String html = rest.withBasicAuth("supervisor-dc", "demo").getForObject("/api/bulletins/" + district, String.class);
+    assertThat(html).contains("大川区2025年6月网格工作通报", "受理率 87.5%", "满意率 75.0%", "北岭街道", "KPI-04");
+    assertThat(jdbc.sql("select count(*) from gc_notification where notice = 'MONTHLY_BULLETIN' and user_id in"
+        + " ('supervisor-dc', 'street-secretary-04') and event_key like 'bulletin:2025-06:%'").query(Integer.class)
+        .single()).isEqualTo(2);
+  }
+
+  @Test
+  void bulletinsGoOutOnTheFirstWorkingMorningOfTheMonth() {
+    var management = processEngine.getManagementService();
+    var start = management.createJobQuery().processDefinitionKey("monthly-bulletin").activityId("StartEvent_MonthBegins")
+        .singleResult();
+    try {
+      // 1–7 October 2026 are the National Day holidays, so the bulletin waits for Thursday the 8th.
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+          LocalDateTime.of(2026, 10, 1, 0, 5).atZone(CHINA).toInstant()));
+      management.executeJob(start.getId());
+      var instance = processEngine.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey("monthly-bulletin").orderByProcessInstanceId().desc().list().get(0);
+      var morning = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+      assertThat(morning.getDuedate().toInstant())
+          .isEqualTo(LocalDateTime.of(2026, 10, 8, 8, 30).atZone(CHINA).toInstant());
+      assertThat(processEngine.getRuntimeService().getVariable(instance.getId(), "month")).isEqualTo("2026-09");
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+          LocalDateTime.of(2026, 10, 8, 8, 31).atZone(CHINA).toInstant()));
+      management.executeJob(morning.getId());
+      management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+      assertThat(jdbc.sql("select count(*) from gc_bulletin where report_month = '2026-09'").query(Integer.class).single())
+          .isEqualTo(5);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
   }
 
   private Kpi one(Level level, String code, String parent) {
