@@ -1,0 +1,7 @@
+package org.gridcase.attachment;
+
+import org.gridcase.GridcaseTest;
+
+@GridcaseTest
+class AttachmentApiTest extends AttachmentScenarios {
+}

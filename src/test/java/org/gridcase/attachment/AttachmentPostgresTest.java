@@ -1,0 +1,7 @@
+package org.gridcase.attachment;
+
+import org.gridcase.GridcasePostgresTest;
+
+@GridcasePostgresTest
+class AttachmentPostgresTest extends AttachmentScenarios {
+}
