@@ -82,6 +82,11 @@ public final class DataFile {
       return line;
     }
 
+    /** Whether the field is given at all, even empty. */
+    public boolean has(String field) {
+      return values.containsKey(field);
+    }
+
     /** Reports a problem of this record, at the line of the field when it is present. */
     public void problem(String field, String message) {
       Node node = values.get(field);
@@ -171,16 +176,8 @@ public final class DataFile {
     }
 
     public List<String> texts(String field) {
-      Node node = values.get(field);
-      if (node == null) {
-        return List.of();
-      }
-      if (!(node instanceof SequenceNode sequence)) {
-        addProblem(lineOf(node), field, "expected a list");
-        return List.of();
-      }
       List<String> texts = new ArrayList<>();
-      for (Node item : sequence.getValue()) {
+      for (Node item : items(field, "expected a list")) {
         if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
           texts.add(scalar.getValue().strip());
         } else {
@@ -188,6 +185,50 @@ public final class DataFile {
         }
       }
       return texts;
+    }
+
+    /**
+     * A list of number pairs such as {@code [[107.5, 31.2], [107.6, 31.2]]} (coordinates); a malformed or
+     * non-finite pair is reported and left out.
+     */
+    public List<double[]> numberPairs(String field) {
+      List<double[]> pairs = new ArrayList<>();
+      for (Node item : items(field, "expected a list of [a, b] number pairs")) {
+        if (!(item instanceof SequenceNode pair) || pair.getValue().size() != 2) {
+          addProblem(lineOf(item), field, "expected a pair of numbers such as [107.5, 31.2]");
+          continue;
+        }
+        double[] numbers = new double[2];
+        boolean valid = true;
+        for (int i = 0; i < 2; i++) {
+          Node number = pair.getValue().get(i);
+          Double parsed = number instanceof ScalarNode scalar ? parseNumber(scalar.getValue()) : null;
+          if (parsed == null) {
+            addProblem(lineOf(number), field, "'" + (number instanceof ScalarNode scalar ? scalar.getValue() : "[...]")
+                + "' is not a number");
+            valid = false;
+          } else {
+            numbers[i] = parsed;
+          }
+        }
+        if (valid) {
+          pairs.add(numbers);
+        }
+      }
+      return pairs;
+    }
+
+    /** The items of an optional list field; none, with {@code notAList} reported, when it is something else. */
+    private List<Node> items(String field, String notAList) {
+      Node node = values.get(field);
+      if (node == null) {
+        return List.of();
+      }
+      if (!(node instanceof SequenceNode sequence)) {
+        addProblem(lineOf(node), field, notAList);
+        return List.of();
+      }
+      return sequence.getValue();
     }
 
     /** The records of a list field, each a mapping with the allowed fields. */
@@ -212,6 +253,16 @@ public final class DataFile {
         }
       }
       return records;
+    }
+  }
+
+  /** A finite decimal number, or null; YAML's .nan and .inf are not coordinates. */
+  private static Double parseNumber(String text) {
+    try {
+      double value = Double.parseDouble(text.strip());
+      return Double.isFinite(value) && !text.strip().matches(".*[a-zA-Z].*") ? value : null;
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 

@@ -68,6 +68,11 @@ public final class ProcessVariable<T> {
     scope.setVariable(name, value);
   }
 
+  /** Sets the variable on this task or execution only, not on the process instance. */
+  public void setLocal(VariableScope scope, T value) {
+    scope.setVariableLocal(name, value);
+  }
+
   /** Drops a form input once its content is stored in the application's tables. */
   public void remove(VariableScope scope) {
     scope.removeVariable(name);

@@ -83,6 +83,8 @@ public final class CitizenRequestProcess {
     public static final String ACCEPT = "accept";
     public static final String DECLINE = "decline";
     public static final String NOT_ADMITTED = "not-admitted";
+    /** Decline reason: the same matter as a case already open (重复诉求). */
+    public static final String DUPLICATE = "duplicate";
     public static final String DONE = "done";
     public static final String RETURN = "return";
     public static final String EXTENSION = "extension";
@@ -144,6 +146,13 @@ public final class CitizenRequestProcess {
     /** Form. */
     public static final ProcessVariable<String> TRIAGE_NOTE = stringVariable("triageNote");
     public static final ProcessVariable<Boolean> ADMITTED = booleanVariable("admitted");
+    /**
+     * Local to the triage task: open cases of the same category in the same grid (and near the same point),
+     * one line each (tracking number, received date, start of the summary); unset when there is none.
+     */
+    public static final ProcessVariable<String> DUPLICATE_CANDIDATES = stringVariable("duplicateCandidates");
+    /** Form: the tracking number of the open case a declined duplicate is merged into. */
+    public static final ProcessVariable<String> DUPLICATE_OF = stringVariable("duplicateOf");
     /** Why the last handler returned the case (退单), shown at triage. */
     public static final ProcessVariable<String> RETURN_REASON = stringVariable("returnReason");
 

@@ -1,5 +1,6 @@
 package org.gridcase.intake;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.net.URI;
 import java.util.List;
 import org.gridcase.intake.RequestIntake.Submission;
@@ -9,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,9 +35,13 @@ class RequestController {
     this.currentUser = currentUser;
   }
 
-  /** Body of the request: location is a grid code or an address; the rest but the description is optional. */
+  /**
+   * Body of the request: a location (grid code, building id {@code addressId}, point {@code latitude} +
+   * {@code longitude} in WGS 84, or an address) and the description are required, the rest is optional.
+   */
   record RequestBodyJson(String description, String categoryCode, String gridCode, String address,
-      String requesterName, String requesterPhone, String requesterEmail, String channel, String clientRequestId) {
+      String requesterName, String requesterPhone, String requesterEmail, String channel, String clientRequestId,
+      String addressId, Double latitude, Double longitude) {
   }
 
   /** What the caller gets back; the tracking number is the process's business key. */
@@ -46,7 +52,7 @@ class RequestController {
   ResponseEntity<Receipt> submit(@RequestBody RequestBodyJson body) {
     Submission submission = new Submission(body.description(), body.categoryCode(), body.gridCode(),
         body.address(), body.requesterName(), body.requesterPhone(), body.requesterEmail(), body.channel(),
-        body.clientRequestId());
+        body.clientRequestId(), body.addressId(), body.latitude(), body.longitude());
     Submitted submitted;
     try {
       submitted = intake.submit(submission, currentUser.id());
@@ -74,6 +80,17 @@ class RequestController {
     return new Status(request.trackingNumber(), request.status().name(), request.status().label(),
         request.gridCode(), request.categoryCode(), request.colour(), request.receivedAt(), request.dueAt(),
         request.closedAt());
+  }
+
+  /** A value of the wrong type (a word where a number belongs) is named like any other bad field. */
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+        && mismatch.getPath().get(0).getFieldName() != null) {
+      String field = mismatch.getPath().get(0).getFieldName();
+      return invalid(new InvalidRequestException(field, "格式不正确 (wrong type of value)"));
+    }
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON (the body is not valid JSON)");
   }
 
   @ExceptionHandler(InvalidRequestException.class)

@@ -139,13 +139,8 @@ public class RequestIntake {
     if (description == null && errors.stream().noneMatch(e -> e.field().equals("description"))) {
       errors.add(new FieldError("description", "诉求描述不能为空 (description is required)"));
     }
-    String gridCode = blankToNull(s.gridCode());
     String address = text(errors, "address", s.address(), 300, refuseMarkup);
-    if (gridCode == null && address == null) {
-      errors.add(new FieldError("gridCode", "请提供网格编码或地址 (grid code or address is required)"));
-    } else if (gridCode != null && organization.findActiveGrid(gridCode).isEmpty()) {
-      errors.add(new FieldError("gridCode", "未知网格编码 '" + gridCode + "' (unknown grid code)"));
-    }
+    Location location = locate(errors, s, address);
     String categoryCode = blankToNull(s.categoryCode());
     if (categoryCode != null && matters.findActive(categoryCode).isEmpty()) {
       errors.add(new FieldError("categoryCode", "未知事项类别 '" + categoryCode + "' (unknown category code)"));
@@ -170,8 +165,66 @@ public class RequestIntake {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    return new NewRequest(gridCode, description, channel, categoryCode, address, name, phone, email,
-        clientRequestId, reportedBy);
+    return new NewRequest(location.gridCode(), description, channel, categoryCode, address, name, phone, email,
+        clientRequestId, reportedBy, location.addressId(), location.latitude(), location.longitude());
+  }
+
+  /** The location as given, and the grid it is routed to (null: triage by the district's supervisors). */
+  private record Location(String gridCode, String addressId, Double latitude, Double longitude) {
+  }
+
+  /**
+   * Routes the location: a grid code as given, else the grid of the building, else the grid whose polygon
+   * holds the point. An address text, or a point outside every polygon, has no grid: the district's
+   * supervisors place it at triage, so no request is dropped for want of a grid.
+   */
+  private Location locate(List<FieldError> errors, Submission s, String address) {
+    String gridCode = blankToNull(s.gridCode());
+    String addressId = blankToNull(s.addressId());
+    Double latitude = s.latitude();
+    Double longitude = s.longitude();
+    if (gridCode == null && addressId == null && latitude == null && longitude == null && address == null) {
+      errors.add(new FieldError("location", "请提供位置：网格编码、楼栋编号、经纬度或地址之一"
+          + " (a location is required: gridCode, addressId, latitude and longitude, or address)"));
+      return new Location(null, null, null, null);
+    }
+    if (gridCode != null && organization.findActiveGrid(gridCode).isEmpty()) {
+      errors.add(new FieldError("gridCode", "未知网格编码 '" + gridCode + "' (unknown grid code)"));
+    }
+    String buildingGrid = null;
+    if (addressId != null) {
+      buildingGrid = organization.gridOfBuilding(addressId).orElse(null);
+      if (buildingGrid == null) {
+        errors.add(new FieldError("addressId", "未知楼栋编号"
+            + (addressId.length() <= 64 ? " '" + addressId + "'" : "") + " (unknown addressId)"));
+      }
+    }
+    boolean latitudeValid = coordinate(errors, "latitude", "纬度", latitude, 90, longitude);
+    boolean longitudeValid = coordinate(errors, "longitude", "经度", longitude, 180, latitude);
+    boolean point = latitudeValid && longitudeValid;
+    String routed = gridCode != null ? gridCode
+        : buildingGrid != null ? buildingGrid
+        : point ? organization.gridAt(latitude, longitude).orElse(null)
+        : null;
+    return new Location(routed, addressId, point ? latitude : null, point ? longitude : null);
+  }
+
+  /** A coordinate in range, given together with the other one; false when absent or wrong. */
+  private static boolean coordinate(List<FieldError> errors, String field, String label, Double value, double limit,
+      Double other) {
+    if (value == null) {
+      if (other != null) {
+        errors.add(new FieldError(field, "经纬度须同时提供，缺少" + label
+            + " (latitude and longitude go together; " + field + " is missing)"));
+      }
+      return false;
+    }
+    if (!Double.isFinite(value) || Math.abs(value) > limit) {
+      errors.add(new FieldError(field, label + "须在 -" + (int) limit + " 到 " + (int) limit + " 之间"
+          + " (" + field + " out of range -" + (int) limit + ".." + (int) limit + ", WGS 84 degrees)"));
+      return false;
+    }
+    return true;
   }
 
   private static String text(List<FieldError> errors, String field, String input, int max, boolean refuseMarkup) {

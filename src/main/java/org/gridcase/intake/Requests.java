@@ -30,9 +30,10 @@ public class Requests {
     this.workingTime = workingTime;
   }
 
+  /** {@code gridCode} is where the location was routed; the location as given is kept beside it. */
   record NewRequest(String gridCode, String description, String channel, String categoryCode, String address,
       String requesterName, String requesterPhone, String requesterEmail, String clientRequestId,
-      String reportedBy) {
+      String reportedBy, String addressId, Double latitude, Double longitude) {
   }
 
   /** Inserts the request and gives it its tracking number, derived from the id: GC-2026-000042. */
@@ -40,11 +41,12 @@ public class Requests {
     Instant now = now();
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("insert into gc_request (grid_code, description, channel, category_code, address, requester_name,"
-            + " requester_phone, requester_email, client_request_id, reported_by, received_at, status)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + " requester_phone, requester_email, client_request_id, reported_by, received_at, status, address_id,"
+            + " latitude, longitude) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(request.gridCode(), request.description(), request.channel(), request.categoryCode(),
             request.address(), request.requesterName(), request.requesterPhone(), request.requesterEmail(),
-            request.clientRequestId(), request.reportedBy(), ts(now), RequestStatus.RECEIVED.name())
+            request.clientRequestId(), request.reportedBy(), ts(now), RequestStatus.RECEIVED.name(),
+            request.addressId(), request.latitude(), request.longitude())
         .update(key, "id");
     long id = key.getKey().longValue();
     String trackingNumber = String.format("GC-%tY-%06d", java.util.Date.from(now), id);
@@ -274,6 +276,68 @@ public class Requests {
         .list();
   }
 
+  /** What triage is shown of a possibly same case, and where it is: no personal data. */
+  public record CaseSummary(long id, String trackingNumber, Instant receivedAt, String description, Double latitude,
+      Double longitude) {
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<CaseSummary> summary(long id) {
+    return jdbc.sql("select id, tracking_number, received_at, description, latitude, longitude from gc_request"
+        + " where id = ?").param(id).query(Requests::summary).optional();
+  }
+
+  /**
+   * Open cases (neither closed nor declined) of a category in a grid, newest first, at most {@code limit}:
+   * the candidates for a duplicate.
+   */
+  @Transactional(readOnly = true)
+  public java.util.List<CaseSummary> openCasesOf(String gridCode, String categoryCode, int limit) {
+    return jdbc.sql("select id, tracking_number, received_at, description, latitude, longitude from gc_request"
+            + " where grid_code = ? and category_code = ? and closed_at is null and decline_reason is null"
+            + " and process_instance_id is not null order by received_at desc, id desc fetch first " + limit
+            + " rows only")
+        .params(gridCode, categoryCode).query(Requests::summary).list();
+  }
+
+  /** Triage merged this request into an open case: its requester is to get that case's result. */
+  public void recordDuplicateOf(long id, long originalId, String actor) {
+    jdbc.sql("update gc_request set duplicate_of = ? where id = ?").params(originalId, id).update();
+    String original = jdbc.sql("select tracking_number from gc_request where id = ?").param(originalId)
+        .query(String.class).single();
+    event(id, "MERGED", actor, original);
+  }
+
+  /** The case this request was merged into as a duplicate, if any. */
+  @Transactional(readOnly = true)
+  public Optional<RequestView> duplicateOf(long id) {
+    return jdbc.sql("select o.* from gc_request d join gc_request o on o.id = d.duplicate_of where d.id = ?")
+        .param(id).query(Requests::view).optional();
+  }
+
+  /** Requests merged into this case whose requester has an e-mail and has not been sent its result yet. */
+  @Transactional(readOnly = true)
+  public java.util.List<RequestView> duplicatesAwaitingResult(long originalId) {
+    return jdbc.sql("select * from gc_request where duplicate_of = ? and requester_email is not null"
+        + " and duplicate_result_sent_at is null order by id").param(originalId).query(Requests::view).list();
+  }
+
+  @Transactional(readOnly = true)
+  public boolean duplicateResultSent(long id) {
+    return jdbc.sql("select count(*) from gc_request where id = ? and duplicate_result_sent_at is not null")
+        .param(id).query(Integer.class).single() > 0;
+  }
+
+  /**
+   * The merged request's requester was sent the original's result. Committed on its own, right after the
+   * send, so a later failure of the same job (and its retry) does not send it again.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+  public void recordDuplicateResultSent(long id) {
+    jdbc.sql("update gc_request set duplicate_result_sent_at = ? where id = ?").params(ts(now()), id).update();
+    event(id, "DUPLICATE_RESULT_SENT", null, null);
+  }
+
   /** One step in a case's history: what happened and when, without who or the text. */
   public record CaseEvent(String kind, Instant at) {
   }
@@ -308,6 +372,16 @@ public class Requests {
         rs.getString("requester_name"), rs.getString("requester_email"), rs.getString("requester_phone"),
         rs.getString("decline_reason"), rs.getString("decline_note"), rs.getString("handled_by"),
         rs.getString("handling_note"), instant(rs, "received_at"), instant(rs, "due_at"), instant(rs, "closed_at"));
+  }
+
+  private static CaseSummary summary(ResultSet rs, int row) throws SQLException {
+    return new CaseSummary(rs.getLong("id"), rs.getString("tracking_number"), instant(rs, "received_at"),
+        rs.getString("description"), number(rs, "latitude"), number(rs, "longitude"));
+  }
+
+  private static Double number(ResultSet rs, String column) throws SQLException {
+    double value = rs.getDouble(column);
+    return rs.wasNull() ? null : value;
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

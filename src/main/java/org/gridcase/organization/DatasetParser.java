@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.gridcase.common.DataFile;
 import org.gridcase.common.DataFile.Fields;
+import org.gridcase.organization.Dataset.BuildingRecord;
 import org.gridcase.organization.Dataset.DepartmentRecord;
 import org.gridcase.organization.Dataset.PersonRecord;
 import org.gridcase.organization.Dataset.RoleRecord;
@@ -29,9 +30,11 @@ class DatasetParser {
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{4,30}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
   private static final int MAX_NAME = 100;
+  private static final int MAX_ADDRESS = 300;
 
-  private static final Set<String> ROOT_FIELDS = Set.of("version", "units", "departments", "people");
-  private static final Set<String> UNIT_FIELDS = Set.of("code", "name", "level", "type", "parent");
+  private static final Set<String> ROOT_FIELDS = Set.of("version", "units", "departments", "people", "buildings");
+  private static final Set<String> UNIT_FIELDS = Set.of("code", "name", "level", "type", "parent", "area");
+  private static final Set<String> BUILDING_FIELDS = Set.of("id", "name", "address", "grid");
   private static final Set<String> DEPARTMENT_FIELDS = Set.of("code", "name", "short", "grids");
   private static final Set<String> PERSON_FIELDS = Set.of("id", "name", "phone", "email", "roles");
   private static final Set<String> ROLE_FIELDS = Set.of("role", "unit", "backup");
@@ -54,7 +57,13 @@ class DatasetParser {
       people.add(person(person));
     }
 
-    Dataset dataset = new Dataset(version, units, departments, people);
+    List<BuildingRecord> buildings = new ArrayList<>();
+    for (Fields building : top.records("buildings", BUILDING_FIELDS, false)) {
+      buildings.add(new BuildingRecord(building.line(), building.code("id", PERSON_ID, PERSON_ID_RULE),
+          building.name("name", MAX_NAME), address(building), building.text("grid", true)));
+    }
+
+    Dataset dataset = new Dataset(version, units, departments, people, buildings);
     new Consistency(dataset, top).check();
     top.throwIfInvalid();
     return dataset;
@@ -75,7 +84,44 @@ class DatasetParser {
     if (parent != null && level == UnitLevel.DISTRICT) {
       fields.problem("parent", "the district has no parent");
     }
-    return new UnitRecord(fields.line(), code, name, level, gridType, parent);
+    return new UnitRecord(fields.line(), code, name, level, gridType, parent, area(fields, level));
+  }
+
+  /** The optional polygon of a grid: [longitude, latitude] corners in WGS 84. */
+  private static GridArea area(Fields fields, UnitLevel level) {
+    if (!fields.has("area")) {
+      return null;
+    }
+    if (level != null && level != UnitLevel.GRID) {
+      fields.problem("area", "only grids have an area");
+      return null;
+    }
+    List<double[]> corners = fields.numberPairs("area");
+    boolean valid = true;
+    for (double[] corner : corners) {
+      if (corner[0] < -180 || corner[0] > 180) {
+        fields.problem("area", "longitude " + corner[0] + " out of range -180..180 (corners are [lon, lat])");
+        valid = false;
+      }
+      if (corner[1] < -90 || corner[1] > 90) {
+        fields.problem("area", "latitude " + corner[1] + " out of range -90..90 (corners are [lon, lat])");
+        valid = false;
+      }
+    }
+    long distinct = corners.stream().map(corner -> corner[0] + " " + corner[1]).distinct().count();
+    if (distinct < 3) {
+      fields.problem("area", "a polygon needs at least 3 distinct corners, found " + distinct);
+      valid = false;
+    }
+    return valid ? new GridArea(corners) : null;
+  }
+
+  private static String address(Fields fields) {
+    String address = fields.text("address", false);
+    if (address != null && address.length() > MAX_ADDRESS) {
+      fields.problem("address", "longer than " + MAX_ADDRESS + " characters");
+    }
+    return address;
   }
 
   private PersonRecord person(Fields fields) {
@@ -154,6 +200,19 @@ class DatasetParser {
         Set<String> held = new HashSet<>();
         for (RoleRecord role : person.roles()) {
           checkRole(person, role, levels, personIds, held);
+        }
+      }
+      Set<String> buildingIds = new HashSet<>();
+      for (BuildingRecord building : dataset.buildings()) {
+        if (building.id() != null && !buildingIds.add(building.id())) {
+          problems.problem(building.line(), "id", "duplicate building id '" + building.id() + "'");
+        }
+        UnitLevel level = building.gridCode() == null ? UnitLevel.GRID : levels.get(building.gridCode());
+        if (level == null) {
+          problems.problem(building.line(), "grid", "unknown grid code '" + building.gridCode() + "'");
+        } else if (level != UnitLevel.GRID) {
+          problems.problem(building.line(), "grid", "'" + building.gridCode() + "' is a " + lower(level)
+              + ", not a grid");
         }
       }
     }

@@ -25,6 +25,23 @@ public class OrganizationDirectory {
     return repository.findUnit(code).filter(unit -> unit.active() && unit.level() == UnitLevel.GRID);
   }
 
+  /** The active grid of a building of the registry ({@code addressId} of a request), if it is known. */
+  public Optional<String> gridOfBuilding(String addressId) {
+    return addressId == null ? Optional.empty() : repository.findGridOfBuilding(addressId.strip());
+  }
+
+  /**
+   * The active grid whose polygon holds the point (WGS 84), edges included; empty when the point is outside
+   * every polygon. SQL narrows the grids down by bounding box, the exact test runs here. A point on an edge
+   * two grids share belongs to the one with the lower grid code.
+   */
+  public Optional<String> gridAt(double latitude, double longitude) {
+    return repository.findAreasAround(latitude, longitude).stream()
+        .filter(candidate -> candidate.area().contains(latitude, longitude))
+        .map(OrganizationRepository.AreaRow::gridCode)
+        .findFirst();
+  }
+
   public List<UnitView> children(String code) {
     return repository.findChildren(code);
   }

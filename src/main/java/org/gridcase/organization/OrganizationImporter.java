@@ -17,6 +17,7 @@ import org.gridcase.organization.Dataset.DepartmentRecord;
 import org.gridcase.organization.Dataset.PersonRecord;
 import org.gridcase.organization.Dataset.RoleRecord;
 import org.gridcase.organization.Dataset.UnitRecord;
+import org.gridcase.organization.OrganizationRepository.BuildingRow;
 import org.gridcase.organization.OrganizationRepository.PersonRow;
 import org.gridcase.organization.OrganizationRepository.RoleRow;
 import org.gridcase.organization.OrganizationRepository.UnitRow;
@@ -82,12 +83,17 @@ class OrganizationImporter {
       }
     }
     repository.replacePeople(people, roles, now);
+    Map<String, GridArea> areas = new java.util.TreeMap<>();
+    dataset.units().stream().filter(unit -> unit.area() != null).forEach(unit -> areas.put(unit.code(), unit.area()));
+    repository.replaceLocations(dataset.buildings().stream()
+        .map(b -> new BuildingRow(b.id(), b.name(), b.address(), b.gridCode())).toList(), areas);
     repository.recordImport(dataset.version(), source, Checksums.sha256(content), importedBy, now,
         units.size(), people.size());
     identity.synchronize();
 
-    log.info("Imported organisation dataset {} (version {}): {} units, {} people, {} role assignments",
-        source, dataset.version(), units.size(), people.size(), roles.size());
+    log.info("Imported organisation dataset {} (version {}): {} units, {} people, {} role assignments,"
+        + " {} buildings, {} grid areas", source, dataset.version(), units.size(), people.size(), roles.size(),
+        dataset.buildings().size(), areas.size());
     return new ImportResult(true, dataset.version(), dataset.units().size(), dataset.departments().size(),
         people.size(), roles.size());
   }

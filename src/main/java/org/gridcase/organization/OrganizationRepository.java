@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The gc_unit, gc_person, gc_role_assignment and gc_department_grid tables. */
+/** The gc_unit, gc_person, gc_role_assignment, gc_department_grid, gc_building and gc_grid_area tables. */
 @Repository
 class OrganizationRepository {
 
@@ -160,6 +160,43 @@ class OrganizationRepository {
         .params(role.key(), unitCode)
         .query((rs, row) -> new RoleRow(rs.getString("person_id"), Role.ofKey(rs.getString("role")).orElseThrow(),
             rs.getString("unit_code"), null))
+        .list();
+  }
+
+  record BuildingRow(String id, String name, String address, String gridCode) {
+  }
+
+  /** Buildings and grid polygons are plain reference data: each import replaces them all. */
+  void replaceLocations(List<BuildingRow> buildings, java.util.Map<String, GridArea> areas) {
+    template.update("delete from gc_building");
+    template.update("delete from gc_grid_area");
+    template.batchUpdate("insert into gc_building (id, name, address, grid_code) values (?, ?, ?, ?)",
+        buildings.stream().map(b -> new Object[] {b.id(), b.name(), b.address(), b.gridCode()}).toList());
+    template.batchUpdate("insert into gc_grid_area (grid_code, polygon, min_latitude, max_latitude, min_longitude,"
+            + " max_longitude) values (?, ?, ?, ?, ?, ?)",
+        areas.entrySet().stream().map(area -> new Object[] {area.getKey(), area.getValue().toWkt(),
+            area.getValue().minLatitude(), area.getValue().maxLatitude(), area.getValue().minLongitude(),
+            area.getValue().maxLongitude()}).toList());
+  }
+
+  /** The active grid a building of the registry belongs to. */
+  Optional<String> findGridOfBuilding(String buildingId) {
+    return jdbc.sql("select b.grid_code from gc_building b join gc_unit u on u.code = b.grid_code"
+            + " where b.id = ? and u.active = true")
+        .param(buildingId).query(String.class).optional();
+  }
+
+  /** An active grid's polygon, as candidate for a point. */
+  record AreaRow(String gridCode, GridArea area) {
+  }
+
+  /** Active grids whose bounding box holds the point, by grid code. */
+  List<AreaRow> findAreasAround(double latitude, double longitude) {
+    return jdbc.sql("select a.grid_code, a.polygon from gc_grid_area a join gc_unit u on u.code = a.grid_code"
+            + " where u.active = true and a.min_latitude <= ? and a.max_latitude >= ?"
+            + " and a.min_longitude <= ? and a.max_longitude >= ? order by a.grid_code")
+        .params(latitude, latitude, longitude, longitude)
+        .query((rs, row) -> new AreaRow(rs.getString(1), GridArea.fromWkt(rs.getString(2))))
         .list();
   }
 

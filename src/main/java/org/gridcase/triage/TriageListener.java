@@ -7,6 +7,7 @@ import static org.gridcase.intake.CitizenRequestProcess.Variables.COLOUR;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.COLOUR_LABEL;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.COMMUNITY_CODE;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.DECLINE_REASON;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.DUPLICATE_OF;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.GRID_CODE;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.REQUEST_ID;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.RETURN_REASON;
@@ -21,6 +22,7 @@ import org.gridcase.common.TaskInput;
 import org.gridcase.common.TaskInput.InvalidInputException;
 import org.gridcase.handling.HandlingDeadlines;
 import org.gridcase.intake.CitizenRequestProcess.Values;
+import org.gridcase.intake.RequestView;
 import org.gridcase.intake.Requests;
 import org.gridcase.matters.Colour;
 import org.gridcase.matters.Matter;
@@ -32,13 +34,15 @@ import org.springframework.stereotype.Component;
 /**
  * Completion of 研判: the confirmed (or corrected) category, colour and grid, or a decline with its
  * reason. A matter the grid does not take (禁入) is declined whatever was chosen, pointing to the
- * competent body. The gateways after the task read {@code admitted} and {@code colour}.
+ * competent body. A duplicate may name the open case it is merged into ({@code duplicateOf}); its
+ * requester is then sent that case's result. The gateways after the task read {@code admitted} and
+ * {@code colour}.
  */
 @Component("triageListener")
 class TriageListener implements TaskListener {
 
   private static final Set<String> DECISIONS = Set.of(Values.ACCEPT, Values.DECLINE);
-  private static final Set<String> DECLINE_REASONS = Set.of(Values.NOT_ADMITTED, "duplicate", "not-actionable");
+  private static final Set<String> DECLINE_REASONS = Set.of(Values.NOT_ADMITTED, Values.DUPLICATE, "not-actionable");
 
   private final Requests requests;
   private final MatterCatalogue matters;
@@ -86,21 +90,45 @@ class TriageListener implements TaskListener {
     } else {
       String reason;
       String declineNote = note;
+      RequestView original = null;
       if (matter != null && !matter.admitted()) {
         reason = Values.NOT_ADMITTED;
         declineNote = "本事项（" + matter.name() + "）不属于网格办理范围，请向" + matter.competentBody() + "反映。"
             + (note == null ? "" : note);
       } else {
         reason = TaskInput.choice(task, DECLINE_REASON, DECLINE_REASONS);
-        if (note == null) {
+        original = Values.DUPLICATE.equals(reason) ? mergeTarget(task, requestId) : null;
+        if (original != null) {
+          declineNote = "已与受理编号 " + original.trackingNumber() + " 的诉求合并办理。" + (note == null ? "" : note);
+        } else if (note == null) {
           throw new InvalidInputException(TRIAGE_NOTE.name(), "不予受理时请写明理由，将反馈给群众 (reason required)");
         }
       }
       requests.recordDeclined(requestId, actor, gridCode, categoryCode, reason, declineNote);
+      if (original != null) {
+        requests.recordDuplicateOf(requestId, original.id(), actor);
+      }
       ADMITTED.set(task, false);
       DECLINE_REASON.set(task, reason);
     }
     TRIAGE_NOTE.remove(task);
     RETURN_REASON.remove(task);
+    DUPLICATE_OF.remove(task);
+  }
+
+  /**
+   * The open case (neither closed nor declined) named in {@code duplicateOf} that a duplicate is merged into;
+   * null when none is named, which declines the duplicate as before, without a link.
+   */
+  private RequestView mergeTarget(DelegateTask task, long requestId) {
+    String trackingNumber = DUPLICATE_OF.text(task);
+    if (trackingNumber == null) {
+      return null;
+    }
+    return requests.findByTrackingNumber(trackingNumber)
+        .filter(original -> original.id() != requestId && original.closedAt() == null
+            && original.declineReason() == null)
+        .orElseThrow(() -> new InvalidInputException(DUPLICATE_OF.name(),
+            "请填写一件未办结诉求的受理编号 (duplicateOf must be the tracking number of another open case)"));
   }
 }

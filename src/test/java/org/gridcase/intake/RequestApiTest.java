@@ -52,7 +52,7 @@ class RequestApiTest {
     assertThat(errors(with("channel", "carrier-pigeon"))).containsKey("channel");
     Map<String, Object> nowhere = body("没有位置");
     nowhere.remove("gridCode");
-    assertThat(errors(nowhere)).containsKey("gridCode");
+    assertThat(errors(nowhere)).containsOnlyKeys("location");
     assertThat(count()).isEqualTo(before);
   }
 

@@ -34,7 +34,64 @@ class DatasetParserTest {
       assertThat(dataset.departments()).hasSize(12);
       assertThat(dataset.people()).flatExtracting(Dataset.PersonRecord::roles)
           .filteredOn(role -> role.role() == Role.GRID_LEADER).hasSize(287);
+      assertThat(dataset.units()).filteredOn(unit -> unit.level() == UnitLevel.GRID)
+          .allSatisfy(grid -> assertThat(grid.area()).as(grid.code()).isNotNull());
+      assertThat(dataset.buildings()).hasSize(287 * 3).first()
+          .isEqualTo(new Dataset.BuildingRecord(dataset.buildings().get(0).line(), "B-01-01-001-01", "朝阳社区1区1栋",
+              "大川区东城街道朝阳路11号", "DC-01-01-001"));
     }
+  }
+
+  @Test
+  void readsBuildingsAndAGridArea() {
+    Dataset dataset = parse(HEADER.replace("parent: DC-01-01}",
+        "parent: DC-01-01, area: [[107.5, 31.2], [107.504, 31.2], [107.504, 31.203], [107.5, 31.2]]}") + """
+        people: []
+        buildings:
+          - {id: B-01-01-001-01, name: 朝阳社区1区1栋, address: 大川区东城街道朝阳路11号, grid: DC-01-01-001}
+        """);
+    GridArea area = dataset.units().get(3).area();
+    assertThat(area.toWkt()).as("the closing corner is dropped and written back once")
+        .isEqualTo("POLYGON((107.5 31.2, 107.504 31.2, 107.504 31.203, 107.5 31.2))");
+    assertThat(dataset.buildings()).extracting(Dataset.BuildingRecord::gridCode).containsExactly("DC-01-01-001");
+  }
+
+  @Test
+  void buildingsOfUnknownGridsAndDuplicateIdsAreRejected() {
+    DataFileException e = parseFails(HEADER + """
+        people: []
+        buildings:
+          - {id: B-1, name: 1栋, grid: DC-01-01-404}
+          - {id: B-2, name: 2栋, grid: DC-01-01}
+          - {id: B-1, name: 3栋, grid: DC-01-01-001}
+          - {id: B-4, grid: DC-01-01-001}
+        """);
+    assertThat(e.problems()).containsExactlyInAnyOrder(
+        new Problem(9, "grid", "unknown grid code 'DC-01-01-404'"),
+        new Problem(10, "grid", "'DC-01-01' is a community, not a grid"),
+        new Problem(11, "id", "duplicate building id 'B-1'"),
+        new Problem(12, "name", "required"));
+  }
+
+  @Test
+  void badPolygonsNameLineAndField() {
+    DataFileException e = parseFails(HEADER + """
+          - {code: DC-01-01-002, name: 第2网格, level: grid, type: urban, parent: DC-01-01, area: [[107.5, 31.2], [107.6, 31.2]]}
+          - {code: DC-01-01-003, name: 第3网格, level: grid, type: urban, parent: DC-01-01, area: [[107.5, 31.2], [abc, 31.3], [107.6, 31.3], [107.6, 31.2]]}
+          - {code: DC-01-01-004, name: 第4网格, level: grid, type: urban, parent: DC-01-01, area: [[107.5, 95], [190, 31.3], [107.6, 31.3]]}
+          - {code: DC-01-01-005, name: 第5网格, level: grid, type: urban, parent: DC-01-01, area: [107.5, 31.2]}
+          - {code: DC-01-02, name: 第2社区, level: community, parent: DC-01, area: [[107.5, 31.2], [107.6, 31.2], [107.6, 31.3]]}
+        people: []
+        """);
+    assertThat(e.problems()).containsExactlyInAnyOrder(
+        new Problem(7, "area", "a polygon needs at least 3 distinct corners, found 2"),
+        new Problem(8, "area", "'abc' is not a number"),
+        new Problem(9, "area", "latitude 95.0 out of range -90..90 (corners are [lon, lat])"),
+        new Problem(9, "area", "longitude 190.0 out of range -180..180 (corners are [lon, lat])"),
+        new Problem(10, "area", "expected a pair of numbers such as [107.5, 31.2]"),
+        new Problem(10, "area", "expected a pair of numbers such as [107.5, 31.2]"),
+        new Problem(10, "area", "a polygon needs at least 3 distinct corners, found 0"),
+        new Problem(11, "area", "only grids have an area"));
   }
 
   @Test

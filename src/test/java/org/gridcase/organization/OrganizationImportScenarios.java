@@ -29,6 +29,7 @@ abstract class OrganizationImportScenarios {
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transaction;
+  @Autowired OrganizationDirectory directory;
 
   @AfterEach
   void restoreDemoOrganisation() throws IOException {
@@ -70,6 +71,7 @@ abstract class OrganizationImportScenarios {
         .replaceAll("(?m)^  - \\{id: [a-z]+-04-07-003,.*\\n", "")
         .replace("{role: grid-instructor, unit: " + DROPPED_GRID + "}, ", "")
         .replaceAll("(?m)^  - \\{id: worker-01-01-002,.*\\n", "")
+        .replaceAll("(?m)^  - \\{id: B-04-07-003-\\d+,.*\\n", "")
         + "  - {id: worker2-01-01-001, name: 新网格员, roles: [{role: grid-worker, unit: DC-01-01-001}]}\n";
 
     ImportResult result = importer.importDataset("changed.yml", changed.getBytes(StandardCharsets.UTF_8), null);
@@ -102,9 +104,32 @@ abstract class OrganizationImportScenarios {
     runtimeService.deleteProcessInstance(caseInDroppedGrid, "test cleanup");
   }
 
+  /** DC-01-01-001 is the demo's south-west cell: 107.444..107.448 E, 31.202..31.205 N. */
+  @Test
+  void locationsAreImportedAndAReimportReplacesThem() {
+    assertThat(directory.gridOfBuilding("B-01-01-001-02")).contains("DC-01-01-001");
+    assertThat(directory.gridOfBuilding("B-99")).isEmpty();
+    assertThat(directory.gridAt(31.2035, 107.446)).contains("DC-01-01-001");
+    assertThat(directory.gridAt(31.2035, 107.450)).contains("DC-01-01-002");
+    assertThat(directory.gridAt(31.2035, 107.448)).as("the shared edge goes to the lower grid code")
+        .contains("DC-01-01-001");
+    assertThat(directory.gridAt(31.30, 107.60)).as("outside every polygon").isEmpty();
+
+    String changed = demoDataset()
+        .replace(", area: [[107.444, 31.202], [107.448, 31.202], [107.448, 31.205], [107.444, 31.205]]}", "}")
+        .replace("grid: DC-01-01-001}", "grid: DC-01-01-002}");
+    importer.importDataset("moved.yml", changed.getBytes(StandardCharsets.UTF_8), null);
+
+    assertThat(directory.gridOfBuilding("B-01-01-001-02")).contains("DC-01-01-002");
+    assertThat(directory.gridAt(31.2035, 107.446)).isEmpty();
+    assertThat(directory.gridAt(31.2035, 107.448)).contains("DC-01-01-002");
+    assertThat(jdbc.sql("select count(*) from gc_grid_area").query(Integer.class).single()).isEqualTo(286);
+    assertThat(jdbc.sql("select count(*) from gc_building").query(Integer.class).single()).isEqualTo(861);
+  }
+
   @Test
   void invalidDatasetChangesNothing() {
-    String invalid = demoDataset().replace("parent: DC-01-01}", "parent: DC-01-99}");
+    String invalid = demoDataset().replace("parent: DC-01-01, area:", "parent: DC-01-99, area:");
 
     assertThatThrownBy(() -> importer.importDataset("bad.yml", invalid.getBytes(StandardCharsets.UTF_8), null))
         .isInstanceOf(DataFileException.class)
