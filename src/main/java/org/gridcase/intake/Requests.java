@@ -388,4 +388,9 @@ public class Requests {
     Timestamp timestamp = rs.getTimestamp(column);
     return timestamp == null ? null : timestamp.toInstant();
   }
+
+  /** A public link to a photo or other media of the request, as a channel (Open311) hands it in. */
+  public void recordMedia(long id, String mediaUrl) {
+    jdbc.sql("update gc_request set media_url = ? where id = ?").params(mediaUrl, id).update();
+  }
 }

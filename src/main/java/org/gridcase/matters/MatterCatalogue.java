@@ -1,6 +1,9 @@
 package org.gridcase.matters;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,5 +34,11 @@ public class MatterCatalogue {
 
   public List<Matter> activeMatters() {
     return jdbc.sql("select * from gc_matter where active = true order by code").query(MATTER).list();
+  }
+
+  /** When the catalogue was last imported, if ever: tells clients that cache the matters to refresh. */
+  public Optional<Instant> importedAt() {
+    return jdbc.sql("select max(imported_at) from gc_matter_import").query(Timestamp.class).list().stream()
+        .filter(Objects::nonNull).findFirst().map(Timestamp::toInstant);
   }
 }
