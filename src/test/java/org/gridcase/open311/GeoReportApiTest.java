@@ -23,7 +23,6 @@ import org.gridcase.GridcaseTest;
 import org.gridcase.intake.CaseFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -301,7 +300,6 @@ class GeoReportApiTest {
     assertThat(count()).isEqualTo(before);
   }
 
-  @Disabled("needs location resolution: intake does not place address_id and lat/long in a grid yet")
   @Test
   void aRequestLocatedByBuildingOrPointGoesToItsGrid() throws Exception {
     // The demo registry's building B-01-01-001-01 and a point inside the polygon of DC-01-01-001.
