@@ -37,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RequestIntake {
 
-  static final int MAX_DESCRIPTION = 4000;
+  /** The longest description accepted, in characters. */
+  public static final int MAX_DESCRIPTION = 4000;
   static final Set<String> CHANNELS = Set.of("patrol", "photo", "hotline", "mailbox", "web", "visit", "email",
       "open311", "api");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{4,30}");
