@@ -88,7 +88,7 @@ class MailboxTest {
     alternatives.setContent(alternative);
     MimeMultipart related = new MimeMultipart("related");
     related.addBodyPart(alternatives);
-    MimeBodyPart image = file("lamp.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+    MimeBodyPart image = file("lamp.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0});
     image.setContentID("<lamp@example.org>");
     image.setDisposition(Part.INLINE);
     related.addBodyPart(image);
@@ -188,7 +188,7 @@ class MailboxTest {
     MimeMessage answer = message(byHeader, citizen, null, "回复：补充情况");
     MimeMultipart parts = new MimeMultipart();
     parts.addBodyPart(text("旁边的路灯也不亮。\n\n在 2026年11月23日 10:00，网格化服务管理中心 写道：\n> 您的来信已收到"));
-    parts.addBodyPart(file("photo.jpg", "image/jpeg", new byte[] {1, 2, 3}));
+    parts.addBodyPart(file("photo.jpg", "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0}));
     parts.addBodyPart(file("video.mp4", "video/mp4", new byte[150_000]));
     answer.setContent(parts);
     answer.setHeader("In-Reply-To", acknowledgementId);
