@@ -33,6 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkingTime {
 
+  private static final java.time.format.DateTimeFormatter DISPLAY =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
   private static final Logger log = LoggerFactory.getLogger(WorkingTime.class);
 
   private final ZoneId zone;
@@ -101,6 +104,11 @@ public class WorkingTime {
 
   public ZoneId zone() {
     return zone;
+  }
+
+  /** A moment as people here read it in mails and pages: 2026-11-23 09:00, in the calendar's zone. */
+  public String display(Instant at) {
+    return DISPLAY.format(at.atZone(zone));
   }
 
   /** The working time between two instants (zero when {@code to} is not after {@code from}): for KPIs. */

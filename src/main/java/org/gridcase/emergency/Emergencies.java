@@ -49,9 +49,6 @@ class Emergencies {
   private static final List<Role> LEADERS = List.of(Role.STREET_PARTY_SECRETARY, Role.DISTRICT_LIAISON_LEADER,
       Role.COMMUNITY_PARTY_SECRETARY, Role.GRID_LEADER);
 
-  private static final java.time.format.DateTimeFormatter SHOWN =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   private final JdbcClient jdbc;
   private final WorkingTime workingTime;
   private final OrganizationDirectory organization;
@@ -98,7 +95,7 @@ class Emergencies {
     String switchId = startSwitch(area.code(), id);
     jdbc.sql("update gc_emergency set switch_process_instance_id = ? where id = ?").params(switchId, id).update();
     tellLeaders("emergency:" + id, area, Notice.EMERGENCY_DECLARED, Map.of("areaName", area.name(),
-        "from", shown(now()), "reason", why));
+        "from", workingTime.display(now()), "reason", why));
     return find(id).orElseThrow();
   }
 
@@ -119,7 +116,7 @@ class Emergencies {
     jdbc.sql("update gc_emergency set lift_process_instance_id = ? where id = ?").params(switchId, id).update();
     UnitView area = organization.findUnit(emergency.areaCode()).orElseThrow();
     tellLeaders("emergency-lifted:" + id, area, Notice.EMERGENCY_LIFTED, Map.of("areaName", area.name(),
-        "until", shown(now()), "reason", why));
+        "until", workingTime.display(now()), "reason", why));
     return find(id).orElseThrow();
   }
 
@@ -199,10 +196,6 @@ class Emergencies {
     // The declaring leader may not start processes; the switch is the system's work.
     return system.call(() -> runtime.startProcessInstanceByKey(AreaModeSwitchProcess.KEY,
         "emergency-" + emergencyId, variables).getId());
-  }
-
-  private String shown(Instant at) {
-    return SHOWN.format(at.atZone(workingTime.zone()));
   }
 
   private void tellLeaders(String eventKey, UnitView area, Notice notice, Map<String, String> values) {

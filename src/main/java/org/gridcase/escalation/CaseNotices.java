@@ -2,7 +2,6 @@ package org.gridcase.escalation;
 
 import static org.gridcase.intake.CitizenRequestProcess.Variables.TRACKING_NUMBER;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -16,8 +15,6 @@ import org.springframework.stereotype.Component;
 /** Notices about one case to the people concerned, once per event and person. */
 @Component
 class CaseNotices {
-
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Notifications notifications;
   private final WorkingTime workingTime;
@@ -33,7 +30,7 @@ class CaseNotices {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("trackingNumber", TRACKING_NUMBER.get(scope));
     values.put("taskName", taskName == null ? "诉求办理" : taskName);
-    values.put("dueAt", dueAt == null ? "—" : SHOWN.format(dueAt.toInstant().atZone(workingTime.zone())));
+    values.put("dueAt", dueAt == null ? "—" : workingTime.display(dueAt.toInstant()));
     values.put("level", level == null ? "" : level);
     boolean fresh = false;
     for (String person : people) {

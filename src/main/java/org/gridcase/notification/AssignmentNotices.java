@@ -1,7 +1,5 @@
 package org.gridcase.notification;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -20,14 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 class AssignmentNotices {
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   private final Notifications notifications;
-  private final ZoneId zone;
+  private final WorkingTime workingTime;
 
   AssignmentNotices(Notifications notifications, WorkingTime workingTime) {
     this.notifications = notifications;
-    this.zone = workingTime.zone();
+    this.workingTime = workingTime;
   }
 
   @EventListener
@@ -41,7 +37,7 @@ class AssignmentNotices {
     if (command != null) {
       TaskEntity task = command.getTaskManager().findTaskById(event.taskId());
       if (task != null && task.getDueDate() != null) {
-        dueAt = SHOWN.format(task.getDueDate().toInstant().atZone(zone));
+        dueAt = workingTime.display(task.getDueDate().toInstant());
       }
       ExecutionEntity instance = event.processInstanceId() == null ? null
           : command.getExecutionManager().findExecutionById(event.processInstanceId());

@@ -1,6 +1,6 @@
 package org.gridcase.notification;
 
-import java.util.Map;
+import org.gridcase.intake.DeclineReasons;
 import org.gridcase.intake.RequestView;
 
 /**
@@ -9,11 +9,6 @@ import org.gridcase.intake.RequestView;
  * is known already, else in a mail of its own when that case is fed back.
  */
 final class FeedbackMail {
-
-  private static final Map<String, String> DECLINE_REASONS = Map.of(
-      "not-admitted", "不属于网格办理事项",
-      "duplicate", "与已受理的诉求重复",
-      "not-actionable", "暂无法办理");
 
   private FeedbackMail() {
   }
@@ -36,7 +31,7 @@ final class FeedbackMail {
     String result;
     if (request.declineReason() != null) {
       result = "您反映的诉求（受理编号 " + request.trackingNumber() + "）经研判不予受理，原因："
-          + DECLINE_REASONS.getOrDefault(request.declineReason(), request.declineReason()) + "。\n"
+          + DeclineReasons.label(request.declineReason(), request.declineReason()) + "。\n"
           + (request.declineNote() == null ? "" : request.declineNote() + "\n");
       if (mergedInto != null) {
         String original = "\n受理编号 " + mergedInto.trackingNumber() + " 的诉求";

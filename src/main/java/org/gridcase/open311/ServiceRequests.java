@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gridcase.calendar.WorkingTime;
+import org.gridcase.intake.DeclineReasons;
 import org.gridcase.intake.RequestStatus;
 import org.gridcase.matters.Matter;
 import org.gridcase.matters.MatterCatalogue;
@@ -37,8 +38,6 @@ class ServiceRequests {
 
   static final String OPEN = "open";
   static final String CLOSED = "closed";
-  private static final Map<String, String> DECLINE_REASONS = Map.of(
-      "not-admitted", "不属于网格办理事项", "duplicate", "与已受理的诉求重复", "not-actionable", "暂无法办理");
   private static final String SELECT = "select r.*, (select max(e.at) from gc_request_event e"
       + " where e.request_id = r.id) as updated_at from gc_request r";
 
@@ -133,7 +132,7 @@ class ServiceRequests {
     if (declineReason == null) {
       return status.label();
     }
-    String notes = RequestStatus.DECLINED.label() + "：" + DECLINE_REASONS.getOrDefault(declineReason, "详见反馈");
+    String notes = RequestStatus.DECLINED.label() + "：" + DeclineReasons.label(declineReason, "详见反馈");
     return matter.filter(m -> !m.admitted() && m.competentBody() != null)
         .map(m -> notes + "，请向" + m.competentBody() + "反映").orElse(notes);
   }

@@ -1,11 +1,10 @@
 package org.gridcase.portal;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.gridcase.calendar.WorkingTime;
+import org.gridcase.intake.DeclineReasons;
 import org.gridcase.intake.RequestStatus;
 import org.gridcase.intake.RequestView;
 import org.gridcase.intake.Requests;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 class StatusPageController {
 
   private static final Pattern TRACKING_NUMBER = Pattern.compile("GC-\\d{4}-\\d{6,}");
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   /** The steps a requester may see, by event kind; everything else stays internal. */
   private static final Map<String, String> PUBLIC_STEPS = Map.ofEntries(
       Map.entry("RECEIVED", "诉求已收到"),
@@ -41,17 +39,15 @@ class StatusPageController {
       Map.entry("FEEDBACK_PHONE", "办理结果已电话告知"),
       Map.entry("REVIEWED", "已满意度回访"),
       Map.entry("CLOSED", "已办结"));
-  private static final Map<String, String> DECLINE_REASONS = Map.of(
-      "not-admitted", "不属于网格办理事项", "duplicate", "与已受理的诉求重复", "not-actionable", "暂无法办理");
 
   private final Requests requests;
   private final MatterCatalogue matters;
-  private final ZoneId zone;
+  private final WorkingTime workingTime;
 
   StatusPageController(Requests requests, MatterCatalogue matters, WorkingTime workingTime) {
     this.requests = requests;
     this.matters = matters;
-    this.zone = workingTime.zone();
+    this.workingTime = workingTime;
   }
 
   @GetMapping("/status")
@@ -88,7 +84,7 @@ class StatusPageController {
       row(table, "预计办结", shown(request.dueAt()));
     }
     if (request.status() == RequestStatus.DECLINED || request.declineReason() != null) {
-      row(table, "不予受理原因", DECLINE_REASONS.getOrDefault(request.declineReason(), "详见反馈"));
+      row(table, "不予受理原因", DeclineReasons.label(request.declineReason(), "详见反馈"));
     }
     page.main().appendElement("h2").text("办理过程");
     Element steps = page.main().appendElement("ol");
@@ -104,6 +100,6 @@ class StatusPageController {
   }
 
   private String shown(Instant at) {
-    return SHOWN.format(at.atZone(zone));
+    return workingTime.display(at);
   }
 }

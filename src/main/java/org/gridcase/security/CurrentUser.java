@@ -46,6 +46,15 @@ public class CurrentUser {
     return groups != null && groups.contains(groupId);
   }
 
+  /** The caller's id; fails with 403 unless the caller is a supervisor or an administrator. */
+  public String requireSupervisor() {
+    String user = id();
+    if (!isSupervisor() && !isAdministrator()) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "需要督查权限 (supervisors only)");
+    }
+    return user;
+  }
+
   /** Fails with 403 unless the caller is in camunda-admin. */
   public void requireAdministrator() {
     if (!isAdministrator()) {

@@ -2,11 +2,9 @@ package org.gridcase.supervision;
 
 import java.util.List;
 import org.gridcase.security.CurrentUser;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** {@code /api/supervision/overdue} and {@code /api/supervision/escalations}, for supervisors. */
 @RestController
@@ -23,20 +21,14 @@ class BoardController {
   @GetMapping("/api/supervision/overdue")
   List<Board.OverdueCase> overdue(@RequestParam(required = false) String area,
       @RequestParam(defaultValue = "100") int limit) {
-    requireSupervisor();
+    currentUser.requireSupervisor();
     return board.overdue(area, limit);
   }
 
   @GetMapping("/api/supervision/escalations")
   List<Board.Escalation> escalations(@RequestParam(defaultValue = "100") int limit) {
-    requireSupervisor();
+    currentUser.requireSupervisor();
     return board.escalations(limit);
   }
 
-  private void requireSupervisor() {
-    currentUser.id();
-    if (!currentUser.isSupervisor() && !currentUser.isAdministrator()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "supervisors only");
-    }
-  }
 }

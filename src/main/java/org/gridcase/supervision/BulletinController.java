@@ -34,10 +34,7 @@ class BulletinController {
 
   @PostMapping("/api/bulletins")
   List<Summary> publish(@RequestParam String month) {
-    String actor = currentUser.id();
-    if (!currentUser.isSupervisor() && !currentUser.isAdministrator()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "supervisors only");
-    }
+    String actor = currentUser.requireSupervisor();
     return bulletins.publish(month(month), actor).stream().map(BulletinController::summary).toList();
   }
 

@@ -8,13 +8,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.gridcase.security.CurrentUser;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/kpis?level=street&from=2026-01-01&to=2026-12-31[&parent=DC-01][&format=csv]}: the KPIs of
@@ -38,7 +36,7 @@ class KpiController {
   ResponseEntity<?> kpis(@RequestParam(defaultValue = "district") String level, @RequestParam String from,
       @RequestParam String to, @RequestParam(required = false) String parent,
       @RequestParam(defaultValue = "json") String format) {
-    requireSupervisor();
+    currentUser.requireSupervisor();
     Level wanted = Level.of(level).orElseThrow(() -> new BadParameter("level",
         "one of grid, community, street, district, department"));
     LocalDate start = date("from", from);
@@ -64,12 +62,6 @@ class KpiController {
     return ResponseEntity.ok(result);
   }
 
-  private void requireSupervisor() {
-    currentUser.id();
-    if (!currentUser.isSupervisor() && !currentUser.isAdministrator()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "supervisors only");
-    }
-  }
 
   private static LocalDate date(String field, String text) {
     try {
