@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.gridcase.organization.OrganizationRepository.PersonState;
 import org.gridcase.organization.OrganizationRepository.RoleRow;
 import org.gridcase.security.AccessGroups;
+import org.gridcase.security.TasklistFilters;
+import org.springframework.context.annotation.Lazy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,13 +41,15 @@ class IdentitySynchronizer {
   private final OrganizationRepository repository;
   private final OrganizationProperties properties;
   private final JdbcClient jdbc;
+  private final TasklistFilters filters;
 
   IdentitySynchronizer(IdentityService identityService, OrganizationRepository repository,
-      OrganizationProperties properties, JdbcClient jdbc) {
+      OrganizationProperties properties, JdbcClient jdbc, @Lazy TasklistFilters filters) {
     this.identityService = identityService;
     this.repository = repository;
     this.properties = properties;
     this.jdbc = jdbc;
+    this.filters = filters;
   }
 
   record Changes(int users, int groups, int memberships) {
@@ -61,6 +65,10 @@ class IdentitySynchronizer {
     int groups = synchronizeGroups(desiredGroups);
     int memberships = synchronizeMemberships(people, desiredGroups.keySet(), desiredMemberships);
     log.info("Identity sync: {} users, {} groups, {} memberships changed", users, groups, memberships);
+    if (groups > 0) {
+      // New role groups (a new grid, say) get their Tasklist filters now, not at the next restart.
+      filters.share();
+    }
     return new Changes(users, groups, memberships);
   }
 

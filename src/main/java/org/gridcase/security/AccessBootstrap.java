@@ -4,11 +4,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import java.util.List;
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -17,8 +12,6 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -35,16 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 class AccessBootstrap implements ApplicationRunner {
 
   private final AuthorizationService authorizations;
-  private final FilterService filterService;
-  private final TaskService taskService;
-  private final IdentityService identityService;
+  private final TasklistFilters filters;
 
-  AccessBootstrap(AuthorizationService authorizations, FilterService filterService, TaskService taskService,
-      IdentityService identityService) {
+  AccessBootstrap(AuthorizationService authorizations, TasklistFilters filters) {
     this.authorizations = authorizations;
-    this.filterService = filterService;
-    this.taskService = taskService;
-    this.identityService = identityService;
+    this.filters = filters;
   }
 
   @Override
@@ -70,64 +58,7 @@ class AccessBootstrap implements ApplicationRunner {
     grant(AccessGroups.SUPERVISORS, Resources.USER, ANY, Permissions.READ);
     grant(AccessGroups.SUPERVISORS, Resources.GROUP, ANY, Permissions.READ);
 
-    // Tasklist lists nothing without a filter. Which tasks appear is still decided by the task
-    // authorizations of the user's groups; a filter only narrows and orders them.
-    List<String> everyone = List.of(AccessGroups.HANDLERS, AccessGroups.SUPERVISORS);
-    shareFilter("我的待办", 10, "assigned to me", everyone,
-        mine().taskAssigneeExpression("${currentUser()}"));
-    shareFilter("本组待办", 20, "my groups' tasks, assigned or not", everyone, ofMyGroups().includeAssignedTasks());
-    shareFilter("本网格待认领", 30, "my groups' tasks nobody has claimed", everyone, ofMyGroups().taskUnassigned());
-    shareFilter("一天内到期", 40, "due within a day", everyone, ofMyGroups().includeAssignedTasks()
-        .dueBeforeExpression("${dateTime().plusDays(1).toDate()}"));
-    shareFilter("已超期", 50, "past their due date", everyone, ofMyGroups().includeAssignedTasks()
-        .dueBeforeExpression("${now()}"));
-    List<String> groups = identityService.createGroupQuery().list().stream().map(Group::getId).toList();
-    List<String> redListGroups = new java.util.ArrayList<>(groupsOfRoles(groups, "district-liaison-leader",
-        "community-party-secretary", "street-party-secretary"));
-    redListGroups.add(AccessGroups.SUPERVISORS);
-    shareFilter("红色清单", 60, "red list (红)", redListGroups, ofMyGroups().includeAssignedTasks()
-        .processVariableValueEquals("colour", "red"));
-    shareFilter("待回访", 70, "satisfaction reviews (满意度回访)", groupsOfRoles(groups, "community-reviewer"),
-        ofMyGroups().includeAssignedTasks().taskDefinitionKey("Task_SatisfactionReview"));
-  }
-
-  private TaskQuery mine() {
-    return (TaskQuery) taskService.createTaskQuery().orderByDueDate().asc();
-  }
-
-  private TaskQuery ofMyGroups() {
-    return mine().taskCandidateGroupInExpression("${currentUserGroups()}");
-  }
-
-  /** The candidate groups of these roles, at every unit: {@code <unit>.<role key>}. */
-  private static List<String> groupsOfRoles(List<String> groups, String... roleKeys) {
-    return groups.stream().filter(group -> java.util.Arrays.stream(roleKeys).anyMatch(key -> group.endsWith("." + key)))
-        .toList();
-  }
-
-  /**
-   * Creates or updates a shared filter: the tracking number, category and colour as columns, due date order,
-   * readable by the given groups only.
-   */
-  private void shareFilter(String name, int priority, String description, List<String> groups, TaskQuery query) {
-    Filter filter = filterService.createFilterQuery().filterName(name).list().stream().findFirst()
-        .orElseGet(() -> filterService.newTaskFilter(name));
-    java.util.Map<String, Object> properties = new java.util.HashMap<>();
-    properties.put("priority", priority);
-    properties.put("description", description);
-    properties.put("refresh", true);
-    properties.put("variables", List.of(column("trackingNumber", "受理编号"), column("categoryName", "事项类别"),
-        column("colourLabel", "颜色")));
-    filter.setProperties(properties);
-    filter.setQuery(query);
-    filter = filterService.saveFilter(filter);
-    for (String group : groups) {
-      grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
-    }
-  }
-
-  private static java.util.Map<String, String> column(String variable, String label) {
-    return java.util.Map.of("name", variable, "label", label);
+    filters.share();
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -30,6 +31,8 @@ abstract class OrganizationImportScenarios {
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transaction;
   @Autowired OrganizationDirectory directory;
+  @Autowired org.camunda.bpm.engine.FilterService filterService;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizationService;
 
   @AfterEach
   void restoreDemoOrganisation() throws IOException {
@@ -72,11 +75,19 @@ abstract class OrganizationImportScenarios {
         .replace("{role: grid-instructor, unit: " + DROPPED_GRID + "}, ", "")
         .replaceAll("(?m)^  - \\{id: worker-01-01-002,.*\\n", "")
         .replaceAll("(?m)^  - \\{id: B-04-07-003-\\d+,.*\\n", "")
-        + "  - {id: worker2-01-01-001, name: 新网格员, roles: [{role: grid-worker, unit: DC-01-01-001}]}\n";
+        + "  - {id: worker2-01-01-001, name: 新网格员, roles: [{role: grid-worker, unit: DC-01-01-001}]}\n"
+        + "  - {id: reviewer-04-08, name: 新回访员, roles: [{role: community-reviewer, unit: DC-04-08}]}\n";
+    changed = changed.replace("  - {code: DC-04-07, name: 长岗村, level: community, parent: DC-04}\n",
+        "  - {code: DC-04-07, name: 长岗村, level: community, parent: DC-04}\n"
+            + "  - {code: DC-04-08, name: 新建社区, level: community, parent: DC-04}\n");
 
     ImportResult result = importer.importDataset("changed.yml", changed.getBytes(StandardCharsets.UTF_8), null);
 
-    assertThat(result.units()).isEqualTo(320 - 1);
+    assertThat(result.units()).as("one grid dropped, one community added").isEqualTo(320);
+    String toReview = filterService.createFilterQuery().filterName("待回访").singleResult().getId();
+    assertThat(authorizationService.createAuthorizationQuery().groupIdIn("DC-04-08.community-reviewer")
+        .resourceType(Resources.FILTER).resourceId(toReview).count())
+        .as("a community created by an import gets its reviewers' Tasklist filter at once").isOne();
     assertThat(jdbc.sql("select name from gc_unit where code = 'DC-01-01-001'").query(String.class).single())
         .isEqualTo("朝阳社区第一网格");
     assertThat(identityService.createGroupQuery().groupId("DC-01-01-001.grid-leader").singleResult().getName())
