@@ -9,6 +9,7 @@ import static org.gridcase.intake.CitizenRequestProcess.Variables.REQUEST_ID;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.RETURN_REASON;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.WHISTLE_DEPARTMENTS;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.WHISTLE_DEPARTMENT_LIST;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.WHISTLE_STARTED_AT;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.json.SpinJsonNode;
 import org.gridcase.common.TaskInput;
 import org.gridcase.common.TaskInput.InvalidInputException;
@@ -92,6 +94,7 @@ class HandlingListener implements TaskListener {
     }
     requests.recordWhistle(requestId, actor, departments, lead, note);
     WHISTLE_DEPARTMENT_LIST.set(task, new ArrayList<>(departments));
+    WHISTLE_STARTED_AT.set(task, ClockUtil.getCurrentTime());
     LEAD_DEPARTMENT.set(task, lead);
     LEAD_CONCLUDED.set(task, false);
     WHISTLE_DEPARTMENTS.remove(task);

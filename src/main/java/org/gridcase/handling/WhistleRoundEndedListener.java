@@ -4,6 +4,7 @@ import static org.gridcase.intake.CitizenRequestProcess.Variables.LEAD_CONCLUDED
 import static org.gridcase.intake.CitizenRequestProcess.Variables.LEAD_DEPARTMENT;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.REQUEST_ID;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.WHISTLE_DEPARTMENT_LIST;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.WHISTLE_STARTED_AT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -26,5 +27,6 @@ class WhistleRoundEndedListener implements ExecutionListener {
     WHISTLE_DEPARTMENT_LIST.remove(execution);
     LEAD_DEPARTMENT.remove(execution);
     LEAD_CONCLUDED.remove(execution);
+    WHISTLE_STARTED_AT.remove(execution);
   }
 }

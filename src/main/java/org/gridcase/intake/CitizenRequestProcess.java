@@ -173,6 +173,8 @@ public final class CitizenRequestProcess {
     /** The departments called in, as a list for the multi-instance report task. */
     public static final ProcessVariable<Object> WHISTLE_DEPARTMENT_LIST = anyVariable("whistleDepartmentList");
     public static final ProcessVariable<String> LEAD_DEPARTMENT = stringVariable("leadDepartment");
+    /** When the departments were called in: the report deadline counts from here. */
+    public static final ProcessVariable<Date> WHISTLE_STARTED_AT = dateVariable("whistleStartedAt");
     /** Multi-instance element variable of the report task. */
     public static final ProcessVariable<String> DEPARTMENT_CODE = stringVariable("departmentCode");
     public static final ProcessVariable<Boolean> LEAD_CONCLUDED = booleanVariable("leadConcluded");

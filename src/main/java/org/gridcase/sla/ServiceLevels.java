@@ -67,6 +67,21 @@ public class ServiceLevels {
     return Date.from(plusExtension(scope, stage, warn));
   }
 
+  /**
+   * For timers on a multi-instance body, which cannot see its instances' {@code slaStage}: the stage and
+   * its start are named in the expression, e.g. {@code ${sla.dueAt(execution, 'report', whistleStartedAt)}}.
+   */
+  public Date dueAt(VariableScope scope, String stage, Date startedAt) {
+    ServiceLevel level = levelOf(scope, stage);
+    return Date.from(workingTime.plus(startedAt.toInstant(), level.due(), clockOf(scope)));
+  }
+
+  public Date warnAt(VariableScope scope, String stage, Date startedAt) {
+    ServiceLevel level = levelOf(scope, stage);
+    return Date.from(workingTime.plusPercent(startedAt.toInstant(), level.due(), level.warnPercent(),
+        clockOf(scope)));
+  }
+
   /** When an unclaimed task is also offered to the backups; the due date when the stage has no claim window. */
   public Date claimBy(VariableScope scope) {
     String stage = stageOf(scope);

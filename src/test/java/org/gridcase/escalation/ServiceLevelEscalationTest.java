@@ -174,6 +174,27 @@ class ServiceLevelEscalationTest {
   }
 
   @Test
+  void departmentsCalledInAreRemindedAndTheirBreachIsReportedToTheStreet() {
+    clock("2026-11-23T09:00");
+    ProcessInstance instance = cases.inHandling(GRID, "小区外墙脱落", "E03", "yellow");
+    cases.complete(instance, TASK_HANDLE_YELLOW, "leader-03-05-002", Map.of("handlingAction", "whistle",
+        "handlingNote", "请住建部门到场", "whistleDepartments", "D-ZJ"));
+    assertThat(timer(instance, "BoundaryEvent_ReportOverdue")).as("P2D working").isEqualTo(at("2026-11-25T09:00"));
+    assertThat(timer(instance, "BoundaryEvent_ReportWarning")).as("75 % of 14 working hours")
+        .isEqualTo(at("2026-11-24T14:30"));
+
+    clock("2026-11-24T14:31");
+    cases.executeDueTimers(instance);
+    assertThat(noticesTo(instance, "officer-zj-1")).containsExactly("DEADLINE_WARNING");
+    clock("2026-11-25T09:01");
+    cases.executeDueTimers(instance);
+    assertThat(noticesTo(instance, "street-secretary-03")).as("the street supervises the departments")
+        .contains("ESCALATED");
+    assertThat(noticesTo(instance, "officer-zj-1")).contains("DEADLINE_WARNING", "ESCALATED");
+    assertThat(events(instance)).contains("OVERDUE");
+  }
+
+  @Test
   void anAbsentHandlersTasksMoveToTheirBackupWhenTheAbsenceBegins() {
     clock("2026-11-23T09:00");
     String grid = "DC-03-05-003";
