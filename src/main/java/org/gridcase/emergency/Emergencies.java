@@ -167,20 +167,8 @@ class Emergencies {
     if (area.level() == UnitLevel.DISTRICT) {
       return null;
     }
-    List<String> grids = new ArrayList<>();
-    List<UnitView> level = List.of(area);
-    while (!level.isEmpty()) {
-      List<UnitView> next = new ArrayList<>();
-      for (UnitView unit : level) {
-        if (unit.level() == UnitLevel.GRID) {
-          grids.add(unit.code());
-        } else {
-          next.addAll(organization.children(unit.code()));
-        }
-      }
-      level = next;
-    }
-    return grids;
+    return organization.subtree(area.code()).stream().filter(unit -> unit.level() == UnitLevel.GRID)
+        .map(UnitView::code).toList();
   }
 
   private void lockExclusively() {
@@ -200,20 +188,12 @@ class Emergencies {
 
   private void tellLeaders(String eventKey, UnitView area, Notice notice, Map<String, String> values) {
     List<String> groups = new ArrayList<>();
-    List<UnitView> level = List.of(area);
-    while (!level.isEmpty()) {
-      List<UnitView> next = new ArrayList<>();
-      for (UnitView unit : level) {
-        for (Role role : LEADERS) {
-          if (role.heldAt(unit.level())) {
-            groups.add(CandidateGroups.of(unit.code(), role));
-          }
-        }
-        if (unit.level() != UnitLevel.GRID) {
-          next.addAll(organization.children(unit.code()).stream().filter(UnitView::active).toList());
+    for (UnitView unit : organization.subtree(area.code())) {
+      for (Role role : LEADERS) {
+        if (role.heldAt(unit.level())) {
+          groups.add(CandidateGroups.of(unit.code(), role));
         }
       }
-      level = next;
     }
     for (String person : system.membersOf(groups)) {
       notifications.notify(eventKey, person, notice, values);

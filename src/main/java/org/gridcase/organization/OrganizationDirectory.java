@@ -46,6 +46,26 @@ public class OrganizationDirectory {
     return repository.findChildren(code);
   }
 
+  /**
+   * The unit and every active unit below it (departments aside), in code order. One query and a walk in
+   * memory, for callers that need a whole area: its grids, its leaders, its units at some level.
+   */
+  public List<UnitView> subtree(String code) {
+    UnitView root = repository.findUnit(code).orElseThrow(() -> new IllegalArgumentException("unknown unit " + code));
+    java.util.Map<String, List<UnitView>> children = repository.findActiveUnits().stream()
+        .filter(unit -> unit.parentCode() != null && unit.level() != UnitLevel.DEPARTMENT)
+        .collect(java.util.stream.Collectors.groupingBy(UnitView::parentCode));
+    List<UnitView> result = new java.util.ArrayList<>();
+    java.util.Deque<UnitView> toVisit = new java.util.ArrayDeque<>(List.of(root));
+    while (!toVisit.isEmpty()) {
+      UnitView unit = toVisit.pop();
+      result.add(unit);
+      toVisit.addAll(children.getOrDefault(unit.code(), List.of()));
+    }
+    result.sort(java.util.Comparator.comparing(UnitView::code));
+    return result;
+  }
+
   /** The community a grid belongs to. */
   public String communityOf(String gridCode) {
     return repository.findUnit(gridCode).map(UnitView::parentCode)

@@ -110,24 +110,8 @@ class Kpis {
   /** The units of a level under a parent (the whole district when none), in code order. */
   private List<UnitView> units(Level level, String parentCode) {
     UnitLevel wanted = UnitLevel.valueOf(level.name());
-    UnitView root = organization.findUnit(parentCode == null || parentCode.isBlank() ? organization.districtCode()
-        : parentCode).orElseThrow();
-    List<UnitView> result = new ArrayList<>();
-    List<UnitView> current = List.of(root);
-    while (!current.isEmpty()) {
-      List<UnitView> next = new ArrayList<>();
-      for (UnitView unit : current) {
-        if (unit.level() == wanted) {
-          result.add(unit);
-        } else if (unit.level().ordinal() < wanted.ordinal()) {
-          organization.children(unit.code()).stream().filter(child -> child.level() != UnitLevel.DEPARTMENT)
-              .forEach(next::add);
-        }
-      }
-      current = next;
-    }
-    result.sort(java.util.Comparator.comparing(UnitView::code));
-    return result;
+    String root = parentCode == null || parentCode.isBlank() ? organization.districtCode() : parentCode;
+    return organization.subtree(root).stream().filter(unit -> unit.level() == wanted).toList();
   }
 
   /** Departments (包网部门): calls of the whistle (部门报到) in the period and how they answered. */

@@ -205,20 +205,8 @@ abstract class EmergencyModeScenarios {
   // --- helpers ----------------------------------------------------------------------------------------
 
   List<String> grids(String area) {
-    List<String> grids = new ArrayList<>();
-    List<UnitView> level = List.of(organization.findUnit(area).orElseThrow());
-    while (!level.isEmpty()) {
-      List<UnitView> next = new ArrayList<>();
-      for (UnitView unit : level) {
-        if (unit.level() == org.gridcase.organization.UnitLevel.GRID) {
-          grids.add(unit.code());
-        } else {
-          next.addAll(organization.children(unit.code()));
-        }
-      }
-      level = next;
-    }
-    return grids;
+    return organization.subtree(area).stream().filter(unit -> unit.level() == org.gridcase.organization.UnitLevel.GRID)
+        .map(UnitView::code).toList();
   }
 
   /** Runs the switch batches as the job executor would; returns how many batch jobs ran. */
