@@ -20,7 +20,6 @@ import org.gridcase.open311.GeoReport.Endpoint;
 import org.gridcase.open311.ServiceRequests.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,12 +62,12 @@ class GeoReportController {
 
   /** The changeset follows the catalogue's last import: clients refresh their cached services when it moves. */
   @GetMapping("/discovery.{format}")
-  ResponseEntity<byte[]> discovery(@PathVariable String format) {
+  ResponseEntity<byte[]> discovery(@PathVariable String format, HttpServletRequest request) {
     String changeset = matters.importedAt().map(at -> CHANGESET.format(at.atZone(workingTime.zone())))
         .orElse("");
     List<String> formats = Arrays.stream(Format.values()).map(Format::mimeType).toList();
     return render(format, "discovery", new Discovery(changeset, properties.contact(), properties.keyService(),
-        List.of(new Endpoint(GeoReport.SPECIFICATION, properties.endpointUrl(), changeset,
+        List.of(new Endpoint(GeoReport.SPECIFICATION, properties.endpointUrl(request), changeset,
             properties.endpointType(), formats))));
   }
 
@@ -102,14 +101,6 @@ class GeoReportController {
     return render(answer, "service_requests", List.of(serviceRequests.find(serviceRequestId).orElseThrow(
         () -> new Open311Exception(HttpStatus.NOT_FOUND,
             "service_request_id: 未找到诉求 '" + serviceRequestId + "' (no such request)"))));
-  }
-
-  /** In the format the failed resource was asked in; XML, the required format, when that is unknown. */
-  @ExceptionHandler(Open311Exception.class)
-  ResponseEntity<byte[]> error(Open311Exception e, HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    Format format = Format.ofSuffix(uri.substring(uri.lastIndexOf('.') + 1)).orElse(Format.XML);
-    return render(format, "errors", e.errors(), e.status());
   }
 
   private Query query(MultiValueMap<String, String> params) {

@@ -17,6 +17,11 @@ import org.gridcase.matters.Matter;
 import org.gridcase.open311.GeoReport.Attribute;
 import org.gridcase.open311.GeoReport.Created;
 import org.gridcase.open311.GeoReport.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +30,9 @@ import org.springframework.util.MultiValueMap;
 /**
  * {@code POST requests}: a client system hands in a citizen's request with its API key. The request goes
  * through {@link RequestIntake} like every channel (channel {@code open311}, reported by the key's client), so
- * intake's checks apply; their field names are translated back into the specification's parameter names.
+ * intake's checks apply; their field names are translated back into the specification's parameter names. The
+ * same post again within {@code gridcase.open311.idempotency.window} answers with the first request
+ * ({@link RepeatedPosts}).
  */
 @Service
 class Open311Intake {
@@ -33,6 +40,12 @@ class Open311Intake {
   static final String CHANNEL = "open311";
   static final int MAX_MEDIA_URL = 1000;
   static final int MAX_ADDRESS_ID = 64;
+  /**
+   * Tries of a post whose fingerprint another call holds; each waits for that call's transaction (PostgreSQL
+   * until it ends, H2 up to its lock timeout).
+   */
+  private static final int MAX_ATTEMPTS = 10;
+  private static final Logger LOG = LoggerFactory.getLogger(Open311Intake.class);
   private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\[\\]]+)](\\[])?");
   private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
   /** Intake's field → the parameter the client sent. */
@@ -46,14 +59,16 @@ class Open311Intake {
   private final RequestIntake intake;
   private final Requests requests;
   private final TransactionTemplate transaction;
+  private final RepeatedPosts repeatedPosts;
 
   Open311Intake(ApiKeys apiKeys, Services services, RequestIntake intake, Requests requests,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction, RepeatedPosts repeatedPosts) {
     this.apiKeys = apiKeys;
     this.services = services;
     this.intake = intake;
     this.requests = requests;
     this.transaction = transaction;
+    this.repeatedPosts = repeatedPosts;
   }
 
   /** Stores the request and starts its case, or throws {@link Open311Exception} having stored nothing. */
@@ -85,23 +100,48 @@ class Open311Intake {
     Submission submission = new Submission(first(params, "description"), matter.code(), null, addressString,
         name(first(params, "first_name"), first(params, "last_name")), first(params, "phone"), first(params, "email"),
         CHANNEL, null, addressId, latitude, longitude);
+    String fingerprint = RepeatedPosts.fingerprint(client, matter.code(), first(params, "description"), lat, lon,
+        addressString, addressId);
     try {
-      RequestView request = transaction.execute(status -> {
-        RequestView stored = intake.submit(submission, client).request();
-        if (mediaUrl != null) {
-          requests.recordMedia(stored.id(), mediaUrl);
+      String trackingNumber = repeatedPosts.earlier(fingerprint).orElse(null);
+      for (int attempt = 1; trackingNumber == null; attempt++) {
+        try {
+          trackingNumber = transaction.execute(status -> {
+            repeatedPosts.claim(fingerprint);
+            RequestView stored = intake.submit(submission, client).request();
+            if (mediaUrl != null) {
+              requests.recordMedia(stored.id(), mediaUrl);
+            }
+            String urgency = answers.get(Services.URGENCY);
+            if (urgency != null) {
+              requests.recordNote(stored.id(), "URGENCY_HINT", client, valueName(Services.URGENCY_ATTRIBUTE, urgency));
+            }
+            repeatedPosts.answered(fingerprint, stored.trackingNumber());
+            return stored.trackingNumber();
+          });
+          purgeRepeatedPosts();
+        } catch (DuplicateKeyException | TransientDataAccessException raced) {
+          // The same post in another call, which claimed it first: answer with its request once committed.
+          trackingNumber = repeatedPosts.earlier(fingerprint).orElse(null);
+          if (trackingNumber == null && attempt >= MAX_ATTEMPTS) {
+            throw raced;
+          }
         }
-        String urgency = answers.get(Services.URGENCY);
-        if (urgency != null) {
-          requests.recordNote(stored.id(), "URGENCY_HINT", client, valueName(Services.URGENCY_ATTRIBUTE, urgency));
-        }
-        return stored;
-      });
-      return new Created(request.trackingNumber(), "诉求已收到，受理编号 " + request.trackingNumber()
+      }
+      return new Created(trackingNumber, "诉求已收到，受理编号 " + trackingNumber
           + "。网格研判后派单办理，可凭受理编号查询办理进度。", null);
     } catch (InvalidRequestException e) {
       throw new Open311Exception(HttpStatus.BAD_REQUEST, e.errors().stream()
           .map(error -> PARAMETERS.getOrDefault(error.field(), error.field()) + ": " + error.message()).toList());
+    }
+  }
+
+  private void purgeRepeatedPosts() {
+    try {
+      repeatedPosts.purge();
+    } catch (DataAccessException busy) {
+      // The request is committed; old fingerprints go with the next post.
+      LOG.debug("Open311 repeated-post purge deferred", busy);
     }
   }
 

@@ -1,12 +1,14 @@
 package org.gridcase.open311;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * @param endpointUrl public address of the GeoReport v2 endpoint, as discovery announces it (default
- *     {@code http://localhost:8080/open311/v2})
+ * @param endpointUrl public address of the GeoReport v2 endpoint, as discovery announces it (default: none, the
+ *     address the discovery request came to, see {@link #endpointUrl(HttpServletRequest)})
  * @param endpointType {@code production} or {@code test}: whether requests posted there are acted upon (default
  *     {@code production})
  * @param contact how client developers reach the operator, shown in discovery (default 网格化服务管理中心)
@@ -17,11 +19,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     90 days, as the specification says)
  */
 @ConfigurationProperties("gridcase.open311")
-record Open311Properties(@DefaultValue("http://localhost:8080/open311/v2") String endpointUrl,
+record Open311Properties(String endpointUrl,
     @DefaultValue("production") String endpointType,
     @DefaultValue("网格化服务管理中心") String contact,
     @DefaultValue("API 密钥由系统管理员签发 (POST /api/open311/keys), 每个接入系统一个") String keyService,
     @DefaultValue("50") int pageSize,
     @DefaultValue("200") int maxPageSize,
     @DefaultValue("P90D") Duration window) {
+
+  /**
+   * The configured address, else the scheme, host and port the request came to: behind a reverse proxy the
+   * ones in its X-Forwarded-Proto/-Host/-Port headers, which Tomcat applies for trusted (internal) proxies
+   * ({@code server.forward-headers-strategy: native}).
+   */
+  String endpointUrl(HttpServletRequest request) {
+    if (endpointUrl != null && !endpointUrl.isBlank()) {
+      return endpointUrl.strip();
+    }
+    return ServletUriComponentsBuilder.fromContextPath(request).path("/open311/v2").toUriString();
+  }
 }

@@ -66,8 +66,22 @@ final class SparkXml {
       writer.writeStartElement(name);
       // Plain decimals: a coordinate must not come out as 5.0E-5.
       String text = node.isFloatingPointNumber() ? node.decimalValue().toPlainString() : node.asText();
-      writer.writeCharacters(NOT_XML.matcher(text).replaceAll(""));
+      characters(writer, NOT_XML.matcher(text).replaceAll(""));
       writer.writeEndElement();
     }
+  }
+
+  /**
+   * A CR as the reference {@code &#13;}: written raw, every XML parser would turn CRLF into LF, and the text
+   * would differ from the same resource in JSON. (Intake stores LF; older text may still hold CRs.)
+   */
+  private static void characters(XMLStreamWriter writer, String text) throws XMLStreamException {
+    int from = 0;
+    for (int cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', from)) {
+      writer.writeCharacters(text.substring(from, cr));
+      writer.writeEntityRef("#13");
+      from = cr + 1;
+    }
+    writer.writeCharacters(text.substring(from));
   }
 }

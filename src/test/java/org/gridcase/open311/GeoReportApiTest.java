@@ -72,7 +72,7 @@ class GeoReportApiTest {
     GeoReportValidator.json().discovery(json);
     JsonNode endpoint = json.get("endpoints").get(0);
     assertThat(endpoint.get("specification").asText()).isEqualTo("http://wiki.open311.org/GeoReport_v2");
-    assertThat(endpoint.get("url").asText()).isEqualTo("http://localhost:8080/open311/v2");
+    assertThat(endpoint.get("url").asText()).as("the address asked").isEqualTo(rest.getRootUri() + "/open311/v2");
     assertThat(endpoint.get("formats")).extracting(JsonNode::asText).containsExactly("text/xml", "application/json");
     assertThat(json.get("changeset").asText()).as("the catalogue's import").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
 

@@ -1,0 +1,264 @@
+package org.gridcase.open311;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gridcase.GridcaseTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+/**
+ * The edges of GeoReport v2 a client meets beyond the happy path: the server failing, paths the specification
+ * does not have, discovery behind a reverse proxy, browsers on other origins (CORS), line breaks, and a client
+ * posting the same request again. Over plain HTTP ({@link HttpClient}), which lets a test set {@code Origin}.
+ */
+@GridcaseTest
+class GeoReportEdgesTest {
+
+  private static final String READER = "https://map.example.org";
+  private static final String REPORTER = "https://report.example.org";
+  private static final String STRANGER = "https://elsewhere.example.net";
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired ApiKeys apiKeys;
+  @Autowired ObjectMapper objectMapper;
+  @Autowired IdempotencyProperties idempotency;
+  final HttpClient http = HttpClient.newHttpClient();
+  String apiKey;
+
+  @BeforeEach
+  void issueKey() {
+    apiKey = apiKeys.issue("边缘测试-" + CLIENTS.incrementAndGet(), "demo").key();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aServerFailureIsAGeoReportErrorListInTheRequestedFormat() throws Exception {
+    // A broken dependency: the key table is gone while the client posts.
+    jdbc.sql("alter table gc_open311_key rename to gc_open311_key_away").update();
+    HttpResponse<String> xml;
+    HttpResponse<String> json;
+    try {
+      xml = post("xml", form("服务器故障时的诉求"));
+      json = post("json", form("服务器故障时的诉求"));
+    } finally {
+      jdbc.sql("alter table gc_open311_key_away rename to gc_open311_key").update();
+    }
+    assertErrors(xml, "xml", 500, "server");
+    assertErrors(json, "json", 500, "server");
+    assertThat(json.body()).doesNotContain("timestamp", "gc_open311_key");
+  }
+
+  @Test
+  void pathsTheSpecificationDoesNotHaveAre404sInItsFormat() throws Exception {
+    assertErrors(get("services", Map.of()), "xml", 404, "path");
+    assertErrors(get("requests", Map.of()), "xml", 404, "path");
+    assertErrors(get("requests.yaml", Map.of()), "xml", 404, "format");
+    assertErrors(get("nothing/here.json", Map.of()), "json", 404, "path");
+    assertErrors(send(HttpRequest.newBuilder(uri("requests.json")).DELETE(), Map.of()), "json", 404, "path");
+    assertErrors(post("json", Map.of("api_key", apiKey)), "json", 400, "service_code");
+  }
+
+  @Test
+  void discoveryAnnouncesTheAddressTheClientUsed() throws Exception {
+    JsonNode direct = objectMapper.readTree(get("discovery.json", Map.of()).body());
+    assertThat(direct.at("/endpoints/0/url").asText()).isEqualTo("http://localhost:" + port + "/open311/v2");
+
+    HttpResponse<String> proxied = get("discovery.xml",
+        Map.of("X-Forwarded-Host", "gridcase.dachuan.gov.cn", "X-Forwarded-Proto", "https"));
+    JsonNode discovery = GeoReportValidator.fromXml(proxied.body(), "discovery");
+    GeoReportValidator.xml().discovery(discovery);
+    assertThat(discovery.at("/endpoints/0/url").asText()).isEqualTo("https://gridcase.dachuan.gov.cn/open311/v2");
+
+    Open311Properties configured = new Open311Properties("https://311.dachuan.gov.cn/georeport/v2", "production",
+        "c", "k", 50, 200, Duration.ofDays(90));
+    assertThat(configured.endpointUrl(new MockHttpServletRequest())).isEqualTo(
+        "https://311.dachuan.gov.cn/georeport/v2");
+  }
+
+  @Test
+  void browsersOnConfiguredOriginsMayReadAndOnlyTheReportingOneMayPost() throws Exception {
+    HttpResponse<String> allowed = preflight("requests.json", READER, "GET");
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains(READER);
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("GET");
+
+    HttpResponse<String> stranger = preflight("requests.json", STRANGER, "GET");
+    assertThat(stranger.statusCode()).isEqualTo(403);
+    assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+    assertThat(preflight("requests.json", READER, "POST").statusCode()).as("a reader may not post").isEqualTo(403);
+    HttpResponse<String> reporter = preflight("requests.json", REPORTER, "POST");
+    assertThat(reporter.statusCode()).isEqualTo(200);
+    assertThat(reporter.headers().firstValue("Access-Control-Allow-Origin")).contains(REPORTER);
+
+    HttpResponse<String> read = get("services.json", Map.of("Origin", READER));
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).contains(READER);
+    int before = count();
+    HttpResponse<String> foreignPost = send(HttpRequest.newBuilder(uri("requests.json"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(encode(form("别的网站代发的诉求")))), Map.of("Origin", READER));
+    assertThat(foreignPost.statusCode()).isEqualTo(403);
+    assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void aLineBreakReadsTheSameInXmlAndJson() throws Exception {
+    String id = id(post("json", form("楼道灯坏了\r\n三楼和四楼都不亮")));
+    assertThat(jdbc.sql("select description from gc_request where tracking_number = ?").param(id)
+        .query(String.class).single()).as("stored with LF").isEqualTo("楼道灯坏了\n三楼和四楼都不亮");
+    assertThat(descriptions(id)).containsExactly("楼道灯坏了\n三楼和四楼都不亮", "楼道灯坏了\n三楼和四楼都不亮");
+
+    // Text stored before intake normalised line breaks keeps its CR in both formats.
+    jdbc.sql("update gc_request set description = ? where tracking_number = ?").params("旧数据\r\n第二行", id).update();
+    assertThat(descriptions(id)).containsExactly("旧数据\r\n第二行", "旧数据\r\n第二行");
+  }
+
+  @Test
+  void theSamePostWithinTheWindowReturnsTheFirstRequest() throws Exception {
+    Map<String, String> form = form("重复提交：小区门口路灯不亮");
+    String first = id(post("json", form));
+    int after = count();
+    Map<String, String> again = new LinkedHashMap<>(form);
+    again.put("description", "  重复提交：小区门口路灯不亮 ");
+    again.put("first_name", "另一个名字");
+    assertThat(id(post("xml", again))).isEqualTo(first);
+    assertThat(count()).isEqualTo(after);
+
+    Map<String, String> elsewhere = new LinkedHashMap<>(form);
+    elsewhere.put("address_string", "大川区东城街道朝阳路13号");
+    assertThat(id(post("json", elsewhere))).as("another location is another request").isNotEqualTo(first);
+
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(idempotency.window())
+        .plusSeconds(1)));
+    assertThat(id(post("json", form))).as("after the window").isNotEqualTo(first);
+  }
+
+  @Test
+  void twentyConcurrentIdenticalPostsMakeOneCase() throws Exception {
+    String description = "并发重复提交：井盖缺失 " + CLIENTS.get();
+    Map<String, String> form = form(description);
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 20; i++) {
+        Callable<HttpResponse<String>> call = () -> {
+          start.await();
+          return post("json", form);
+        };
+        answers.add(pool.submit(call));
+      }
+      start.countDown();
+      List<String> ids = new ArrayList<>();
+      for (Future<HttpResponse<String>> answer : answers) {
+        ids.add(id(answer.get()));
+      }
+      assertThat(ids).hasSize(20).containsOnly(ids.get(0));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(jdbc.sql("select count(*) from gc_request where description = ?").param(description)
+        .query(Integer.class).single()).isOne();
+  }
+
+  private List<String> descriptions(String id) throws Exception {
+    JsonNode json = objectMapper.readTree(get("requests/" + id + ".json", Map.of()).body());
+    JsonNode xml = GeoReportValidator.fromXml(get("requests/" + id + ".xml", Map.of()).body(), "service_requests");
+    return List.of(json.get(0).get("description").asText(), xml.get(0).get("description").asText());
+  }
+
+  private String id(HttpResponse<String> answer) throws Exception {
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    boolean json = answer.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json");
+    JsonNode created = json ? objectMapper.readTree(answer.body())
+        : GeoReportValidator.fromXml(answer.body(), "service_requests");
+    return created.get(0).get("service_request_id").asText();
+  }
+
+  private void assertErrors(HttpResponse<String> answer, String format, int status, String parameter)
+      throws Exception {
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+    assertThat(answer.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith(format.equals("json") ? "application/json" : "text/xml");
+    JsonNode errors = format.equals("json") ? objectMapper.readTree(answer.body())
+        : GeoReportValidator.fromXml(answer.body(), "errors");
+    (format.equals("json") ? GeoReportValidator.json() : GeoReportValidator.xml()).errors(errors, status);
+    assertThat(errors.get(0).get("description").asText()).startsWith(parameter + ":");
+  }
+
+  private Map<String, String> form(String description) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("api_key", apiKey);
+    form.put("service_code", "C04");
+    form.put("description", description);
+    form.put("address_string", "大川区东城街道朝阳路11号");
+    return form;
+  }
+
+  private HttpResponse<String> preflight(String path, String origin, String method) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody()),
+        Map.of("Origin", origin, "Access-Control-Request-Method", method));
+  }
+
+  private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+  }
+
+  private HttpResponse<String> post(String format, Map<String, String> form) throws Exception {
+    return send(HttpRequest.newBuilder(uri("requests." + format))
+        .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+        .POST(HttpRequest.BodyPublishers.ofString(encode(form))), Map.of());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers) throws Exception {
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + "/open311/v2/" + path);
+  }
+
+  private static String encode(Map<String, String> form) {
+    return form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+  }
+
+  private int count() {
+    return jdbc.sql("select count(*) from gc_request").query(Integer.class).single();
+  }
+}
