@@ -5,27 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gridcase.GridcaseTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,8 +21,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
  * The edges of GeoReport v2 a client meets beyond the happy path: the server failing, paths the specification
- * does not have, discovery behind a reverse proxy, browsers on other origins (CORS), line breaks, and a client
- * posting the same request again. Over plain HTTP ({@link HttpClient}), which lets a test set {@code Origin}.
+ * does not have, discovery behind a reverse proxy, browsers on other origins (CORS) and line breaks. Repeated
+ * posts: {@link RepeatedPostScenarios}.
  */
 @GridcaseTest
 class GeoReportEdgesTest {
@@ -50,18 +36,13 @@ class GeoReportEdgesTest {
   @Autowired JdbcClient jdbc;
   @Autowired ApiKeys apiKeys;
   @Autowired ObjectMapper objectMapper;
-  @Autowired IdempotencyProperties idempotency;
-  final HttpClient http = HttpClient.newHttpClient();
+  GeoReportHttp client;
   String apiKey;
 
   @BeforeEach
   void issueKey() {
+    client = new GeoReportHttp(port, objectMapper);
     apiKey = apiKeys.issue("边缘测试-" + CLIENTS.incrementAndGet(), "demo").key();
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   @Test
@@ -130,7 +111,7 @@ class GeoReportEdgesTest {
     int before = count();
     HttpResponse<String> foreignPost = send(HttpRequest.newBuilder(uri("requests.json"))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(encode(form("别的网站代发的诉求")))), Map.of("Origin", READER));
+        .POST(HttpRequest.BodyPublishers.ofString(GeoReportHttp.encode(form("别的网站代发的诉求")))), Map.of("Origin", READER));
     assertThat(foreignPost.statusCode()).isEqualTo(403);
     assertThat(count()).isEqualTo(before);
   }
@@ -147,66 +128,10 @@ class GeoReportEdgesTest {
     assertThat(descriptions(id)).containsExactly("旧数据\r\n第二行", "旧数据\r\n第二行");
   }
 
-  @Test
-  void theSamePostWithinTheWindowReturnsTheFirstRequest() throws Exception {
-    Map<String, String> form = form("重复提交：小区门口路灯不亮");
-    String first = id(post("json", form));
-    int after = count();
-    Map<String, String> again = new LinkedHashMap<>(form);
-    again.put("description", "  重复提交：小区门口路灯不亮 ");
-    again.put("first_name", "另一个名字");
-    assertThat(id(post("xml", again))).isEqualTo(first);
-    assertThat(count()).isEqualTo(after);
-
-    Map<String, String> elsewhere = new LinkedHashMap<>(form);
-    elsewhere.put("address_string", "大川区东城街道朝阳路13号");
-    assertThat(id(post("json", elsewhere))).as("another location is another request").isNotEqualTo(first);
-
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(idempotency.window())
-        .plusSeconds(1)));
-    assertThat(id(post("json", form))).as("after the window").isNotEqualTo(first);
-  }
-
-  @Test
-  void twentyConcurrentIdenticalPostsMakeOneCase() throws Exception {
-    String description = "并发重复提交：井盖缺失 " + CLIENTS.get();
-    Map<String, String> form = form(description);
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(20);
-    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-    try {
-      for (int i = 0; i < 20; i++) {
-        Callable<HttpResponse<String>> call = () -> {
-          start.await();
-          return post("json", form);
-        };
-        answers.add(pool.submit(call));
-      }
-      start.countDown();
-      List<String> ids = new ArrayList<>();
-      for (Future<HttpResponse<String>> answer : answers) {
-        ids.add(id(answer.get()));
-      }
-      assertThat(ids).hasSize(20).containsOnly(ids.get(0));
-    } finally {
-      pool.shutdownNow();
-    }
-    assertThat(jdbc.sql("select count(*) from gc_request where description = ?").param(description)
-        .query(Integer.class).single()).isOne();
-  }
-
   private List<String> descriptions(String id) throws Exception {
     JsonNode json = objectMapper.readTree(get("requests/" + id + ".json", Map.of()).body());
     JsonNode xml = GeoReportValidator.fromXml(get("requests/" + id + ".xml", Map.of()).body(), "service_requests");
     return List.of(json.get(0).get("description").asText(), xml.get(0).get("description").asText());
-  }
-
-  private String id(HttpResponse<String> answer) throws Exception {
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    boolean json = answer.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json");
-    JsonNode created = json ? objectMapper.readTree(answer.body())
-        : GeoReportValidator.fromXml(answer.body(), "service_requests");
-    return created.get(0).get("service_request_id").asText();
   }
 
   private void assertErrors(HttpResponse<String> answer, String format, int status, String parameter)
@@ -221,12 +146,11 @@ class GeoReportEdgesTest {
   }
 
   private Map<String, String> form(String description) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("api_key", apiKey);
-    form.put("service_code", "C04");
-    form.put("description", description);
-    form.put("address_string", "大川区东城街道朝阳路11号");
-    return form;
+    return GeoReportHttp.form(apiKey, description);
+  }
+
+  private String id(HttpResponse<String> answer) throws Exception {
+    return client.id(answer);
   }
 
   private HttpResponse<String> preflight(String path, String origin, String method) throws Exception {
@@ -235,27 +159,19 @@ class GeoReportEdgesTest {
   }
 
   private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+    return client.get(path, headers);
   }
 
   private HttpResponse<String> post(String format, Map<String, String> form) throws Exception {
-    return send(HttpRequest.newBuilder(uri("requests." + format))
-        .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(encode(form))), Map.of());
+    return client.post(format, form);
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers) throws Exception {
-    headers.forEach(request::header);
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return client.send(request, headers);
   }
 
   private URI uri(String path) {
-    return URI.create("http://localhost:" + port + "/open311/v2/" + path);
-  }
-
-  private static String encode(Map<String, String> form) {
-    return form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    return client.uri(path);
   }
 
   private int count() {

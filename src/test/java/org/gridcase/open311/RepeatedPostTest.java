@@ -1,0 +1,7 @@
+package org.gridcase.open311;
+
+import org.gridcase.GridcaseTest;
+
+@GridcaseTest
+class RepeatedPostTest extends RepeatedPostScenarios {
+}
