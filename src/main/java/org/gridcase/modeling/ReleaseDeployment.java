@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * reference resolves), unless {@code gridcase.modeling.restore-release-on-start} is false.
  */
 @Component
-public class ReleaseDeployment {
+class ReleaseDeployment {
 
   static final String NAME = "gridcase-release";
   static final String SOURCE = "Gridcase release";
@@ -62,7 +62,7 @@ public class ReleaseDeployment {
    * Deploys the release when the engine does not run it (see the class comment); returns the deployment's id,
    * or empty when the engine runs the release already.
    */
-  public Optional<String> deploy(ProcessEngine engine) {
+  Optional<String> deploy(ProcessEngine engine) {
     List<Model> release = release();
     if (release.isEmpty()) {
       return Optional.empty();
