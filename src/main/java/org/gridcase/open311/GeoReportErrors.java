@@ -66,14 +66,21 @@ class GeoReportErrors {
   }
 
   private ResponseEntity<byte[]> render(HttpServletRequest request, HttpStatusCode status, List<Error> errors) {
+    Format format = formatOf(request);
+    return ResponseEntity.status(status).contentType(format.mediaType()).body(body(json, format, errors));
+  }
+
+  /** The format the resource was asked in; XML, the required format, when the path does not say. */
+  static Format formatOf(HttpServletRequest request) {
     String uri = request.getRequestURI();
-    Format format = Format.ofSuffix(uri.substring(uri.lastIndexOf('.') + 1)).orElse(Format.XML);
-    byte[] bytes;
+    return Format.ofSuffix(uri.substring(uri.lastIndexOf('.') + 1)).orElse(Format.XML);
+  }
+
+  static byte[] body(ObjectMapper json, Format format, List<Error> errors) {
     try {
-      bytes = format == Format.JSON ? json.writeValueAsBytes(errors) : SparkXml.write("errors", json.valueToTree(errors));
+      return format == Format.JSON ? json.writeValueAsBytes(errors) : SparkXml.write("errors", json.valueToTree(errors));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the error list", e);
     }
-    return ResponseEntity.status(status).contentType(format.mediaType()).body(bytes);
   }
 }

@@ -97,7 +97,7 @@ class GeoReportEdgesTest {
     assertThat(allowed.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("GET");
 
     HttpResponse<String> stranger = preflight("requests.json", STRANGER, "GET");
-    assertThat(stranger.statusCode()).isEqualTo(403);
+    assertErrors(stranger, "json", 403, "Origin");
     assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 
     assertThat(preflight("requests.json", READER, "POST").statusCode()).as("a reader may not post").isEqualTo(403);
@@ -112,7 +112,7 @@ class GeoReportEdgesTest {
     HttpResponse<String> foreignPost = send(HttpRequest.newBuilder(uri("requests.json"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(GeoReportHttp.encode(form("别的网站代发的诉求")))), Map.of("Origin", READER));
-    assertThat(foreignPost.statusCode()).isEqualTo(403);
+    assertErrors(foreignPost, "json", 403, "Origin");
     assertThat(count()).isEqualTo(before);
   }
 
