@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -14,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,7 @@ abstract class ModelerDeploymentScenarios {
 
   @Test
   void aBpmnOnlyDeployFromModelerRoutesNewRequestsAsBefore() throws IOException {
+    ProcessInstance before = intake("发布版流程：楼道灯不亮");
     String edited = bpmn().replace("name=\"民生诉求办理\"", "name=\"民生诉求办理（修订）\"");
     ResponseEntity<JsonNode> deployed = deploy("citizen-request.bpmn", edited);
     assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -65,11 +69,25 @@ abstract class ModelerDeploymentScenarios {
 
     ProcessInstance instance = intake("修订后的流程：楼道灯不亮");
     assertThat(instance.getProcessDefinitionId()).isEqualTo(latest.getId());
-    // Both decisions at intake ran (binding latest finds the release's), and triage waits with its form.
-    assertThat(runtimeService.getVariable(instance.getId(), "triageProposal")).isNotNull();
-    Task triage = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    assertThat(triage.getTaskDefinitionKey()).isEqualTo("Task_Triage");
+    // Both decisions at intake ran (binding latest finds the release's): the same proposal and the same
+    // triage group as under the release's version, and the triage task finds its form.
+    Object proposal = runtimeService.getVariable(instance.getId(), "triageProposal");
+    assertThat(proposal).isNotNull().isEqualTo(runtimeService.getVariable(before.getId(), "triageProposal"));
+    Task triage = triageTask(instance);
+    assertThat(candidateGroups(triage)).isEqualTo(candidateGroups(triageTask(before)));
     assertThat(formService.getDeployedTaskForm(triage.getId())).isNotNull();
+  }
+
+  private Task triageTask(ProcessInstance instance) {
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_Triage");
+    return task;
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted()
+        .toList();
   }
 
   @Test
