@@ -66,6 +66,9 @@ class Absences {
     String userId = blankToNull(declaration.userId());
     if (userId == null) {
       errors.add(new FieldError("userId", "请填写请假人员 (userId is required)"));
+    } else if (UserText.hasControlCharacters(userId)) {
+      errors.add(new FieldError("userId", "userId：不能包含控制字符（如 NUL） (userId: control characters such as NUL"
+          + " are not accepted)"));
     } else if (system.call(() -> identityService.createUserQuery().userId(userId).count()) == 0) {
       errors.add(new FieldError("userId", "未知人员 '" + userId + "' (unknown user)"));
     } else if (organization.backupOf(userId, null).isEmpty()) {

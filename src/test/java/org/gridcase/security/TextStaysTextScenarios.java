@@ -87,6 +87,22 @@ abstract class TextStaysTextScenarios {
   }
 
   @Test
+  void aNulInAQueryOrPathNeverReachesTheDatabase() {
+    for (String path : List.of("/status?trackingNumber=GC-2026-%00", "/status/GC-2026-%00", "/survey/abc%00",
+        "/open311/v2/requests.json?service_request_id=GC-%00", "/open311/v2/requests.json?service_code=C%00",
+        "/open311/v2/requests/GC-%00.json", "/api/requests/GC-%00", "/api/requests/GC-%00/requester",
+        "/api/requests/GC-%00/attachments")) {
+      ResponseEntity<String> answer = rest.withBasicAuth("demo", "demo")
+          .getForEntity(java.net.URI.create(rest.getRootUri() + path), String.class);
+      assertThat(answer.getStatusCode().is4xxClientError()).as(path + " → " + answer.getStatusCode()).isTrue();
+    }
+    ResponseEntity<JsonNode> absence = rest.withBasicAuth("demo", "demo").postForEntity("/api/absences",
+        Map.of("userId", "worker-01-01-001\u0000", "until", "2099-01-01T00:00:00+08:00", "reason", "年休假"),
+        JsonNode.class);
+    assertThat(absence.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
   void textOfInvisibleCharactersOnlyIsEmpty() {
     int before = count();
     JsonNode error = error(post(with("description", "\u200B\u200C\u200D\uFEFF\u2060 \u3000")), "description");
