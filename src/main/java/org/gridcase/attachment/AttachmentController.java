@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.gridcase.attachment.AttachmentRepository.Attachment;
 import org.gridcase.attachment.AttachmentRepository.Content;
+import org.gridcase.intake.CaseAccess;
 import org.gridcase.intake.RequestView;
 import org.gridcase.intake.Requests;
 import org.gridcase.security.CurrentUser;
@@ -29,9 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Upload a photo or file to a case (multipart field {@code file}), list a case's files, read one. For now
- * any authenticated user may read any attachment (no check by grid or role yet); nothing is served without
- * a login. A file over the size limit is answered with 413, any other refusal with 400, both naming
+ * Upload a photo or file to a case (multipart field {@code file}), list a case's files, read one: only the
+ * people of the case's own units ({@link CaseAccess}), 403 for every other login, 401 without one. A file over the size limit is answered with 413, any other refusal with 400, both naming
  * {@code file}.
  */
 @RestController
@@ -47,11 +47,13 @@ class AttachmentController {
   private final Attachments attachments;
   private final Requests requests;
   private final CurrentUser currentUser;
+  private final CaseAccess access;
 
-  AttachmentController(Attachments attachments, Requests requests, CurrentUser currentUser) {
+  AttachmentController(Attachments attachments, Requests requests, CurrentUser currentUser, CaseAccess access) {
     this.attachments = attachments;
     this.requests = requests;
     this.currentUser = currentUser;
+    this.access = access;
   }
 
   @PostMapping(path = "/api/requests/{trackingNumber}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -59,6 +61,7 @@ class AttachmentController {
       @RequestPart(name = Attachments.FIELD, required = false) MultipartFile file) {
     currentUser.id();
     RequestView request = request(trackingNumber);
+    access.require(request);
     if (file == null) {
       throw new InvalidAttachmentException(Attachments.FIELD, "请选择要上传的文件 (the part 'file' is missing)", false);
     }
@@ -72,7 +75,9 @@ class AttachmentController {
   @GetMapping("/api/requests/{trackingNumber}/attachments")
   List<Listed> list(@PathVariable String trackingNumber) {
     currentUser.id();
-    return attachments.ofRequest(request(trackingNumber).id()).stream()
+    RequestView request = request(trackingNumber);
+    access.require(request);
+    return attachments.ofRequest(request.id()).stream()
         .map(a -> new Listed(a.id(), a.filename(), a.contentType(), a.size(), a.source(), a.createdAt(), href(a.id())))
         .toList();
   }
@@ -81,8 +86,10 @@ class AttachmentController {
   @GetMapping("/api/attachments/{id}")
   ResponseEntity<byte[]> read(@PathVariable long id) {
     currentUser.id();
-    Content content = attachments.content(id)
+    Attachment attachment = attachments.find(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "附件不存在 (unknown attachment)"));
+    access.require(requests.get(attachment.requestId()));
+    Content content = attachments.content(id).orElseThrow();
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(content.contentType()))
         .header(HttpHeaders.CONTENT_DISPOSITION,

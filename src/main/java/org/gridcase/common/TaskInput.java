@@ -23,11 +23,19 @@ public final class TaskInput {
     }
   }
 
-  /** Trimmed plain text, or an error when required and missing. */
+  /**
+   * Trimmed text as {@link UserText#accept} keeps it, or an error naming the field: required and missing
+   * (or only invisible characters), markup, control characters, too long.
+   */
   public static String text(VariableScope scope, ProcessVariable<?> variable, boolean required, int maxLength) {
     Object raw = scope.getVariable(variable.name());
-    String text = raw == null ? null : UserText.plain(raw.toString());
-    if (text == null || text.isBlank()) {
+    String text;
+    try {
+      text = raw == null ? null : UserText.accept(variable.name(), raw.toString());
+    } catch (UserText.InvalidTextException e) {
+      throw new InvalidInputException(variable.name(), e.getMessage());
+    }
+    if (text == null) {
       if (required) {
         throw new InvalidInputException(variable.name(), "必填 (required)");
       }

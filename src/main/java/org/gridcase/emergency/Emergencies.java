@@ -73,7 +73,8 @@ class Emergencies {
 
   Emergency declare(String areaCode, String reason, String actor) {
     List<InvalidRequestException.FieldError> errors = new ArrayList<>();
-    UnitView area = areaCode == null ? null : organization.findUnit(areaCode.strip()).orElse(null);
+    UnitView area = areaCode == null || UserText.hasControlCharacters(areaCode) ? null
+        : organization.findUnit(areaCode.strip()).orElse(null);
     if (area == null || !area.active()) {
       errors.add(new InvalidRequestException.FieldError("areaCode", "未知区域 (unknown area)"));
     } else if (area.level() == UnitLevel.GRID || area.level() == UnitLevel.DEPARTMENT) {
@@ -201,8 +202,14 @@ class Emergencies {
   }
 
   private static String reason(String text, String field, List<InvalidRequestException.FieldError> errors) {
-    String plain = text == null ? "" : UserText.plain(text).strip();
-    if (plain.isEmpty()) {
+    String plain;
+    try {
+      plain = UserText.accept(field, text);
+    } catch (UserText.InvalidTextException e) {
+      errors.add(new InvalidRequestException.FieldError(field, e.getMessage()));
+      return null;
+    }
+    if (plain == null) {
       errors.add(new InvalidRequestException.FieldError(field, "请说明原因 (a reason is required)"));
     } else if (plain.length() > MAX_REASON) {
       errors.add(new InvalidRequestException.FieldError(field, "原因不超过 " + MAX_REASON + " 字"));

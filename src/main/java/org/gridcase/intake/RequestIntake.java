@@ -44,6 +44,7 @@ public class RequestIntake {
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{4,30}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]{1,64}@[^@\\s<>]+\\.[^@\\s<>]+");
   private static final int SUMMARY_LENGTH = 200;
+  private static final int MAX_CLIENT_REQUEST_ID = 64;
 
   private final Requests requests;
   private final OrganizationDirectory organization;
@@ -82,13 +83,16 @@ public class RequestIntake {
   /** Validates, stores and starts the case in one transaction; {@code reportedBy} is the user or system. */
   @Transactional
   public Submitted submit(Submission submission, String reportedBy) {
-    if (submission.clientRequestId() != null && !submission.clientRequestId().isBlank()) {
-      var existing = requests.findByClientRequestId(submission.clientRequestId().strip());
+    String clientRequestId = blankToNull(submission.clientRequestId());
+    // An id validate() would refuse is not looked up: a NUL in a query is an error on PostgreSQL.
+    if (clientRequestId != null && clientRequestId.length() <= MAX_CLIENT_REQUEST_ID
+        && !UserText.hasControlCharacters(clientRequestId)) {
+      var existing = requests.findByClientRequestId(clientRequestId);
       if (existing.isPresent()) {
         return new Submitted(existing.get(), false);
       }
     }
-    NewRequest request = validate(submission, reportedBy, true);
+    NewRequest request = validate(submission, reportedBy);
     RequestView stored = requests.insert(request);
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(CitizenRequestProcess.KEY,
         stored.trackingNumber(), routingFacts(stored));
@@ -99,7 +103,7 @@ public class RequestIntake {
   /** The Tasklist start form: the process exists already; store the request and return its facts. */
   @Transactional
   VariableMap collectFromStartForm(Submission submission, String reportedBy, String processInstanceId) {
-    RequestView stored = requests.insert(validate(submission, reportedBy, false));
+    RequestView stored = requests.insert(validate(submission, reportedBy));
     requests.attachProcess(stored.id(), processInstanceId);
     return routingFacts(stored);
   }
@@ -131,22 +135,23 @@ public class RequestIntake {
   }
 
   /**
-   * Every problem at once, each naming its field. The API refuses markup outright; the start form's
-   * text is reduced to plain text, since a Tasklist user cannot inject anything but their own typing.
+   * Every problem at once, each naming its field. Text is judged by {@link UserText#accept}: markup (also
+   * as entities) and control characters are refused, from the API and the start form alike.
    */
-  private NewRequest validate(Submission s, String reportedBy, boolean refuseMarkup) {
+  private NewRequest validate(Submission raw, String reportedBy) {
     List<FieldError> errors = new ArrayList<>();
-    String description = text(errors, "description", s.description(), MAX_DESCRIPTION, refuseMarkup);
+    Submission s = withoutControlCharacters(errors, raw);
+    String description = text(errors, "description", s.description(), MAX_DESCRIPTION);
     if (description == null && errors.stream().noneMatch(e -> e.field().equals("description"))) {
       errors.add(new FieldError("description", "诉求描述不能为空 (description is required)"));
     }
-    String address = text(errors, "address", s.address(), 300, refuseMarkup);
+    String address = text(errors, "address", s.address(), 300);
     Location location = locate(errors, s, address);
     String categoryCode = blankToNull(s.categoryCode());
     if (categoryCode != null && matters.findActive(categoryCode).isEmpty()) {
       errors.add(new FieldError("categoryCode", "未知事项类别 '" + categoryCode + "' (unknown category code)"));
     }
-    String name = text(errors, "requesterName", s.requesterName(), 100, refuseMarkup);
+    String name = text(errors, "requesterName", s.requesterName(), 100);
     String phone = blankToNull(s.requesterPhone());
     if (phone != null && !PHONE.matcher(phone).matches()) {
       errors.add(new FieldError("requesterPhone", "电话号码格式不正确 (not a phone number)"));
@@ -160,8 +165,9 @@ public class RequestIntake {
       errors.add(new FieldError("channel", "未知渠道 '" + channel + "'; 可选 " + CHANNELS.stream().sorted().toList()));
     }
     String clientRequestId = blankToNull(s.clientRequestId());
-    if (clientRequestId != null && clientRequestId.length() > 64) {
-      errors.add(new FieldError("clientRequestId", "不能超过 64 个字符 (at most 64 characters)"));
+    if (clientRequestId != null && clientRequestId.length() > MAX_CLIENT_REQUEST_ID) {
+      errors.add(new FieldError("clientRequestId", "不能超过 " + MAX_CLIENT_REQUEST_ID + " 个字符 (at most "
+          + MAX_CLIENT_REQUEST_ID + " characters)"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -228,20 +234,41 @@ public class RequestIntake {
     return true;
   }
 
-  private static String text(List<FieldError> errors, String field, String input, int max, boolean refuseMarkup) {
-    if (input == null) {
+  private static String text(List<FieldError> errors, String field, String input, int max) {
+    String text;
+    try {
+      text = UserText.accept(field, input);
+    } catch (UserText.InvalidTextException e) {
+      errors.add(new FieldError(e.field(), e.getMessage()));
       return null;
     }
-    if (refuseMarkup && UserText.hasMarkup(input)) {
-      errors.add(new FieldError(field, "不能包含 HTML 标记或脚本 (HTML and scripts are not accepted)"));
-      return null;
-    }
-    String plain = blankToNull(UserText.plain(input));
-    if (plain != null && plain.length() > max) {
+    if (text != null && text.length() > max) {
       errors.add(new FieldError(field, "不能超过 " + max + " 字 (longer than " + max + " characters)"));
       return null;
     }
-    return plain;
+    return text;
+  }
+
+  /**
+   * The codes and contacts with a control character (a NUL, say) refused and dropped, before they reach a
+   * query; the text fields are judged in full by {@link #text}.
+   */
+  private static Submission withoutControlCharacters(List<FieldError> errors, Submission s) {
+    return new Submission(s.description(), code(errors, "categoryCode", s.categoryCode()),
+        code(errors, "gridCode", s.gridCode()), s.address(), s.requesterName(),
+        code(errors, "requesterPhone", s.requesterPhone()), code(errors, "requesterEmail", s.requesterEmail()),
+        code(errors, "channel", s.channel()), code(errors, "clientRequestId", s.clientRequestId()),
+        code(errors, "addressId", s.addressId()), s.latitude(), s.longitude());
+  }
+
+  private static String code(List<FieldError> errors, String field, String input) {
+    try {
+      UserText.refuseControlCharacters(field, input);
+      return input;
+    } catch (UserText.InvalidTextException e) {
+      errors.add(new FieldError(field, e.getMessage()));
+      return null;
+    }
   }
 
   private static String blankToNull(String value) {

@@ -1,13 +1,5 @@
 package org.gridcase.intake;
 
-import java.util.List;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.gridcase.organization.Role;
-import org.gridcase.security.CurrentUser;
-import org.gridcase.security.SystemAccess;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,25 +7,19 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /api/requests/{trackingNumber}/requester}: who to call back. In full for the roles that take
- * requests in and call back (grid workers) and for reviewers; masked for everyone else who handles cases.
+ * {@code GET /api/requests/{trackingNumber}/requester}: who to call back. Only for the people of the case's
+ * own units ({@link CaseAccess}), 403 for everyone else: in full for the grid workers of its grid, the
+ * reviewers of its community and administrators, masked for the others.
  */
 @RestController
 class RequesterController {
 
-  /** Roles that see the requester's contact in full. */
-  static final Set<Role> FULL_VIEW = Set.of(Role.GRID_WORKER, Role.PART_TIME_GRID_WORKER, Role.COMMUNITY_REVIEWER);
-
   private final Requests requests;
-  private final CurrentUser currentUser;
-  private final SystemAccess system;
-  private final IdentityService identity;
+  private final CaseAccess access;
 
-  RequesterController(Requests requests, CurrentUser currentUser, SystemAccess system, @Lazy IdentityService identity) {
+  RequesterController(Requests requests, CaseAccess access) {
     this.requests = requests;
-    this.currentUser = currentUser;
-    this.system = system;
-    this.identity = identity;
+    this.access = access;
   }
 
   record Requester(String name, String phone, String email, boolean masked) {
@@ -41,22 +27,12 @@ class RequesterController {
 
   @GetMapping("/api/requests/{trackingNumber}/requester")
   Requester requester(@PathVariable String trackingNumber) {
-    String user = currentUser.id();
     RequestView request = requests.findByTrackingNumber(trackingNumber)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "unknown tracking number"));
-    if (mayReadInFull(user)) {
+    if (access.require(request) == CaseAccess.Level.FULL) {
       return new Requester(request.requesterName(), request.requesterPhone(), request.requesterEmail(), false);
     }
     return new Requester(Masking.name(request.requesterName()), Masking.phone(request.requesterPhone()),
         Masking.email(request.requesterEmail()), true);
-  }
-
-  private boolean mayReadInFull(String user) {
-    if (currentUser.isAdministrator()) {
-      return true;
-    }
-    List<Group> groups = system.call(() -> identity.createGroupQuery().groupMember(user).list());
-    return groups.stream().map(Group::getId)
-        .anyMatch(group -> FULL_VIEW.stream().anyMatch(role -> group.endsWith("." + role.key())));
   }
 }

@@ -134,6 +134,13 @@ public class Requests {
         + (note == null ? "" : ": " + note));
   }
 
+  /** The departments a whistle on this request called in (网格吹哨), answered or not. */
+  @Transactional(readOnly = true)
+  public java.util.List<String> departmentsCalledIn(long id) {
+    return jdbc.sql("select distinct department_code from gc_department_report where request_id = ?").param(id)
+        .query(String.class).list();
+  }
+
   /** 部门报到: a department's report on the open call of this request. */
   public void recordDepartmentReport(long id, String department, String actor, String note) {
     int updated = jdbc.sql("update gc_department_report set reported_by = ?, reported_at = ?, note = ?"

@@ -90,8 +90,8 @@ final class MailText {
 
   /**
    * The subject, a blank line and the body, at most {@code max} characters (cut with "…"). In a text the
-   * intake would refuse as markup (a plain-text {@code <https://…>}, even {@code a < b}), angle brackets
-   * become fullwidth ＜＞.
+   * intake would refuse as markup (a plain-text {@code <https://…>}, also written as entities), angle
+   * brackets become fullwidth ＜＞ and control characters are dropped ({@link UserText#neutralised}).
    */
   static String description(String subject, String body, int max) {
     String head = subject == null ? "" : subject.strip();
@@ -100,7 +100,7 @@ final class MailText {
   }
 
   static String withoutMarkup(String text) {
-    return text != null && UserText.hasMarkup(text) ? text.replace('<', '＜').replace('>', '＞') : text;
+    return UserText.neutralised(text);
   }
 
   static String truncate(String text, int max) {

@@ -77,7 +77,8 @@ class CatalogueLoader implements ApplicationRunner {
       }
     }
     Set<String> codes = new HashSet<>();
-    for (Fields matter : top.records("matters", Set.of("code", "name", "domain", "colour", "admitted", "competent"),
+    for (Fields matter : top.records("matters", Set.of("code", "name", "domain", "colour", "admitted", "competent",
+        "public"),
         true)) {
       String code = matter.code("code", CODE, "letters, digits and '-', at most 16");
       String domain = matter.text("domain", true);
@@ -93,22 +94,23 @@ class CatalogueLoader implements ApplicationRunner {
         matter.problem("competent", "a matter that is not admitted names the competent body");
       }
       matters.add(new Matter(code, matter.name("name", 100), domain, domains.get(domain),
-          matter.enumValue("colour", Colour.class, true), Boolean.TRUE.equals(admitted), competent, true));
+          matter.enumValue("colour", Colour.class, true), Boolean.TRUE.equals(admitted), competent, true,
+          Boolean.TRUE.equals(matter.bool("public", false))));
     }
     top.throwIfInvalid();
 
     Set<String> existing = new HashSet<>(jdbc.sql("select code from gc_matter").query(String.class).list());
     template.update("update gc_matter set active = false");
     template.batchUpdate("update gc_matter set name = ?, domain_code = ?, domain_name = ?, default_colour = ?,"
-        + " admitted = ?, competent_body = ?, active = true where code = ?", matters.stream()
+        + " admitted = ?, competent_body = ?, is_public = ?, active = true where code = ?", matters.stream()
         .filter(m -> existing.contains(m.code()))
         .map(m -> new Object[] {m.name(), m.domainCode(), m.domainName(), m.defaultColour().name(), m.admitted(),
-            m.competentBody(), m.code()}).toList());
+            m.competentBody(), m.isPublic(), m.code()}).toList());
     template.batchUpdate("insert into gc_matter (code, name, domain_code, domain_name, default_colour, admitted,"
-        + " competent_body, active) values (?, ?, ?, ?, ?, ?, ?, true)", matters.stream()
+        + " competent_body, is_public, active) values (?, ?, ?, ?, ?, ?, ?, ?, true)", matters.stream()
         .filter(m -> !existing.contains(m.code()))
         .map(m -> new Object[] {m.code(), m.name(), m.domainCode(), m.domainName(), m.defaultColour().name(),
-            m.admitted(), m.competentBody()}).toList());
+            m.admitted(), m.competentBody(), m.isPublic()}).toList());
     jdbc.sql("insert into gc_matter_import (version, checksum, imported_at) values (?, ?, ?)")
         .params(top.text("version", false), checksum, Timestamp.from(Instant.now())).update();
     log.info("Loaded matters catalogue {}: {} matters in {} domains", source, matters.size(), domains.size());

@@ -15,7 +15,7 @@ public class MatterCatalogue {
 
   static final RowMapper<Matter> MATTER = (rs, row) -> new Matter(rs.getString("code"), rs.getString("name"),
       rs.getString("domain_code"), rs.getString("domain_name"), Colour.valueOf(rs.getString("default_colour")),
-      rs.getBoolean("admitted"), rs.getString("competent_body"), rs.getBoolean("active"));
+      rs.getBoolean("admitted"), rs.getString("competent_body"), rs.getBoolean("active"), rs.getBoolean("is_public"));
 
   private final JdbcClient jdbc;
 
@@ -34,6 +34,12 @@ public class MatterCatalogue {
 
   public List<Matter> activeMatters() {
     return jdbc.sql("select * from gc_matter where active = true order by code").query(MATTER).list();
+  }
+
+  /** Codes of the active matters marked {@code public}: their Open311 cases are listed to anyone. */
+  public List<String> publicCodes() {
+    return jdbc.sql("select code from gc_matter where active = true and is_public = true order by code")
+        .query(String.class).list();
   }
 
   /** When the catalogue was last imported, if ever: tells clients that cache the matters to refresh. */

@@ -62,8 +62,8 @@ class ApiKeys {
   }
 
   IssuedKey issue(String clientName, String issuedBy) {
-    String client = clientName == null || UserText.hasMarkup(clientName) ? null : UserText.plain(clientName);
-    if (client == null || client.isEmpty()) {
+    String client = UserText.hasMarkup(clientName) ? null : UserText.accept("clientName", clientName);
+    if (client == null) {
       throw new InvalidKeyRequest("clientName", "请填写接入系统名称（纯文本） (client name is required, plain text)");
     }
     if (client.length() > MAX_CLIENT_NAME) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gridcase.calendar.WorkingTime;
+import org.gridcase.common.UserText;
 import org.gridcase.matters.MatterCatalogue;
 import org.gridcase.open311.GeoReport.Discovery;
 import org.gridcase.open311.GeoReport.Endpoint;
@@ -137,8 +138,11 @@ class GeoReportController {
     return new Query(ids, list(params, "service_code"), start, end, statuses, page, pageSize);
   }
 
-  /** Comma separated, possibly given more than once. */
+  /** Comma separated, possibly given more than once; a control character (NUL) is a 400, not a query. */
   private static List<String> list(MultiValueMap<String, String> params, String name) {
+    if (params.getOrDefault(name, List.of()).stream().anyMatch(UserText::hasControlCharacters)) {
+      throw Open311Exception.badRequest(name, "不能包含控制字符 (control characters are not accepted)");
+    }
     return params.getOrDefault(name, List.of()).stream().flatMap(value -> Arrays.stream(value.split(",")))
         .map(String::strip).filter(value -> !value.isEmpty()).distinct().toList();
   }

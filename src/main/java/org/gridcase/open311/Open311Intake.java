@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gridcase.common.UserText;
 import org.gridcase.intake.InvalidRequestException;
 import org.gridcase.intake.RequestIntake;
 import org.gridcase.intake.RequestIntake.Submission;
@@ -149,6 +150,9 @@ class Open311Intake {
   private Matter matter(String serviceCode) {
     if (serviceCode == null) {
       throw Open311Exception.badRequest("service_code", "不能为空 (service_code is required)");
+    }
+    if (UserText.hasControlCharacters(serviceCode)) {
+      throw Open311Exception.badRequest("service_code", "不能包含控制字符 (control characters are not accepted)");
     }
     return services.offered(serviceCode).orElseThrow(() -> new Open311Exception(HttpStatus.NOT_FOUND,
         "service_code: 未知服务 '" + serviceCode + "' (no such service)"));

@@ -31,6 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The public side of the case file (gc_request), read-only: status, category, texts and dates of a request,
  * never the requester. A declined request is {@code closed} at once; the finer state is in status_notes.
+ * Only public requests exist here: those that came in through Open311 (the client published them) in a
+ * matter the catalogue marks {@code public}. Their address is the organisation's name of the place down to
+ * the community (never the building or the flat typed in), the point is rounded to 3 decimals (about
+ * 100 m) and the building id is left out.
  */
 @Component
 @Transactional(readOnly = true)
@@ -40,6 +44,11 @@ class ServiceRequests {
   static final String CLOSED = "closed";
   private static final String SELECT = "select r.*, (select max(e.at) from gc_request_event e"
       + " where e.request_id = r.id) as updated_at from gc_request r";
+  /** The rule of what is public, appended to every query. */
+  private static final String PUBLIC = " and r.channel = '" + Open311Intake.CHANNEL + "'"
+      + " and r.category_code in (:public)";
+  /** 3 decimals of a degree: about 110 m north-south, 95 m east-west here. */
+  private static final double POINT_PRECISION = 1000;
 
   private final JdbcClient jdbc;
   private final MatterCatalogue matters;
@@ -66,13 +75,23 @@ class ServiceRequests {
   }
 
   Optional<ServiceRequest> find(String trackingNumber) {
-    return jdbc.sql(SELECT + " where r.tracking_number = ?").param(trackingNumber).query(mapper()).optional();
+    List<String> publicCodes = matters.publicCodes();
+    if (publicCodes.isEmpty()) {
+      return Optional.empty();
+    }
+    return jdbc.sql(SELECT + " where r.tracking_number = :id" + PUBLIC).param("id", trackingNumber)
+        .param("public", publicCodes).query(mapper()).optional();
   }
 
   /** Newest first, one page. */
   List<ServiceRequest> find(Query query) {
+    List<String> publicCodes = matters.publicCodes();
+    if (publicCodes.isEmpty()) {
+      return List.of();
+    }
     StringBuilder sql = new StringBuilder(SELECT);
     Map<String, Object> params = new HashMap<>();
+    params.put("public", publicCodes);
     if (!query.trackingNumbers().isEmpty()) {
       sql.append(" where r.tracking_number in (:ids)");
       params.put("ids", query.trackingNumbers());
@@ -89,28 +108,50 @@ class ServiceRequests {
             : " and (r.closed_at is not null or r.decline_reason is not null)");
       }
     }
+    sql.append(PUBLIC);
     // Both are ints checked by the caller; as literals they read the same on H2 and PostgreSQL.
     sql.append(" order by r.received_at desc, r.id desc offset ").append((long) (query.page() - 1) * query.pageSize())
         .append(" rows fetch next ").append(query.pageSize()).append(" rows only");
     return jdbc.sql(sql.toString()).params(params).query(mapper()).list();
   }
 
-  /** One mapper per query: it looks once at which columns gc_request has. */
+  /** One mapper per query: it looks once at which columns gc_request has, and names each place once. */
   private RowMapper<ServiceRequest> mapper() {
     return new RowMapper<>() {
       private Set<String> columns;
+      private final Map<String, String> places = new HashMap<>();
 
       @Override
       public ServiceRequest mapRow(ResultSet rs, int row) throws SQLException {
         if (columns == null) {
           columns = columns(rs.getMetaData());
         }
-        return request(rs, columns);
+        String gridCode = rs.getString("grid_code");
+        return request(rs, columns, places.computeIfAbsent(gridCode == null ? "" : gridCode, code -> place(gridCode)));
       }
     };
   }
 
-  private ServiceRequest request(ResultSet rs, Set<String> columns) throws SQLException {
+  /**
+   * The public address: the names of district, street and community of the grid ("大川区东城街道朝阳社区"),
+   * the district's alone while triage has not placed the request.
+   */
+  private String place(String gridCode) {
+    List<String> names = new java.util.ArrayList<>();
+    Optional<UnitView> unit = gridCode == null ? organization.findUnit(organization.districtCode())
+        : organization.findUnit(gridCode).map(UnitView::parentCode).flatMap(organization::findUnit);
+    for (int depth = 0; unit.isPresent() && depth < 3; depth++) {
+      names.add(0, unit.get().name());
+      unit = Optional.ofNullable(unit.get().parentCode()).flatMap(organization::findUnit);
+    }
+    return String.join("", names);
+  }
+
+  private static Double rounded(Double degrees) {
+    return degrees == null ? null : Math.round(degrees * POINT_PRECISION) / POINT_PRECISION;
+  }
+
+  private ServiceRequest request(ResultSet rs, Set<String> columns, String place) throws SQLException {
     String categoryCode = rs.getString("category_code");
     Optional<Matter> matter = categoryCode == null ? Optional.empty() : matters.find(categoryCode);
     String gridCode = rs.getString("grid_code");
@@ -123,8 +164,8 @@ class ServiceRequests {
         matter.map(Matter::name).orElse("未分类"), categoryCode, rs.getString("description"),
         gridCode == null ? "待研判" : organization.findUnit(gridCode).map(UnitView::name).orElse(gridCode), null,
         w3(instant(rs, "received_at")), w3(updatedAt == null ? instant(rs, "received_at") : updatedAt),
-        w3(instant(rs, "due_at")), rs.getString("address"), optionalText(rs, columns, "address_id"), null,
-        optionalNumber(rs, columns, "latitude"), optionalNumber(rs, columns, "longitude"), rs.getString("media_url"));
+        w3(instant(rs, "due_at")), place, null, null, rounded(optionalNumber(rs, columns, "latitude")),
+        rounded(optionalNumber(rs, columns, "longitude")), rs.getString("media_url"));
   }
 
   /** The Chinese label, and for a declined request why, and where to turn when the grid does not take it. */
@@ -149,10 +190,6 @@ class ServiceRequests {
   }
 
   // The location columns arrive with the location-to-grid migration; until then a request has no point.
-  private static String optionalText(ResultSet rs, Set<String> columns, String column) throws SQLException {
-    return columns.contains(column) ? rs.getString(column) : null;
-  }
-
   private static Double optionalNumber(ResultSet rs, Set<String> columns, String column) throws SQLException {
     if (!columns.contains(column)) {
       return null;

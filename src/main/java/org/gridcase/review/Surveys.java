@@ -98,7 +98,12 @@ public class Surveys {
     if (!survey.expiresAt().isAfter(now())) {
       return Outcome.EXPIRED;
     }
-    String note = comment == null ? null : UserText.plain(comment).strip();
+    String note;
+    try {
+      note = UserText.accept(REVIEW_NOTE.name(), comment);
+    } catch (UserText.InvalidTextException e) {
+      throw new InvalidRequestException(REVIEW_NOTE.name(), e.getMessage());
+    }
     if (satisfaction == null || !Reviews.REQUESTER_OUTCOMES.contains(satisfaction)) {
       throw new InvalidRequestException(SATISFACTION.name(), "请选择 满意 / 基本满意 / 不满意");
     }

@@ -32,6 +32,12 @@ public class CurrentUser {
     return idIfAuthenticated().orElse(task.getAssignee());
   }
 
+  /** The caller's Camunda groups, as the authentication filter found them. */
+  public List<String> groupIds() {
+    List<String> groups = authentication().getGroupIds();
+    return groups == null ? List.of() : List.copyOf(groups);
+  }
+
   public boolean isAdministrator() {
     return isMemberOf(AccessGroups.ADMINISTRATORS);
   }

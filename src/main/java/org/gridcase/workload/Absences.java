@@ -66,6 +66,9 @@ class Absences {
     String userId = blankToNull(declaration.userId());
     if (userId == null) {
       errors.add(new FieldError("userId", "请填写请假人员 (userId is required)"));
+    } else if (UserText.hasControlCharacters(userId)) {
+      errors.add(new FieldError("userId", "userId：不能包含控制字符（如 NUL） (userId: control characters such as NUL"
+          + " are not accepted)"));
     } else if (system.call(() -> identityService.createUserQuery().userId(userId).count()) == 0) {
       errors.add(new FieldError("userId", "未知人员 '" + userId + "' (unknown user)"));
     } else if (organization.backupOf(userId, null).isEmpty()) {
@@ -80,11 +83,16 @@ class Absences {
     } else if (from != null && until != null && !until.isAfter(from)) {
       errors.add(new FieldError("until", "结束时间须晚于开始时间 (until must be after from)"));
     }
-    String reason = UserText.plain(declaration.reason());
-    if (reason == null || reason.isBlank()) {
-      errors.add(new FieldError("reason", "请填写请假事由 (reason is required)"));
-    } else if (reason.length() > MAX_REASON) {
-      errors.add(new FieldError("reason", "不能超过 " + MAX_REASON + " 字 (longer than " + MAX_REASON + " characters)"));
+    String reason = null;
+    try {
+      reason = UserText.accept("reason", declaration.reason());
+      if (reason == null) {
+        errors.add(new FieldError("reason", "请填写请假事由 (reason is required)"));
+      } else if (reason.length() > MAX_REASON) {
+        errors.add(new FieldError("reason", "不能超过 " + MAX_REASON + " 字 (longer than " + MAX_REASON + " characters)"));
+      }
+    } catch (UserText.InvalidTextException e) {
+      errors.add(new FieldError("reason", e.getMessage()));
     }
     if (errors.isEmpty() && repository.overlaps(userId, from, until)) {
       errors.add(new FieldError("from", "与该人员已登记的请假时间重叠 (overlaps another absence)"));

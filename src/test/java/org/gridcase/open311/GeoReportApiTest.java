@@ -164,7 +164,7 @@ class GeoReportApiTest {
       assertThat(request.get("service_code").asText()).isEqualTo("C04");
       assertThat(request.get("service_name").asText()).isEqualTo("路灯井盖等市政设施损坏");
       assertThat(request.get("description").asText()).isEqualTo("井盖缺失，夜间很危险");
-      assertThat(request.get("address").asText()).isEqualTo("大川区东城街道朝阳路11号");
+      assertThat(request.get("address").asText()).as("not placed yet: the district only").isEqualTo("大川区");
       assertThat(request.get("agency_responsible").asText()).as("an address only: triage places it").isEqualTo("待研判");
       assertThat(request.get("media_url").asText()).isEqualTo("https://photos.example.org/2026/manhole.jpg");
       assertThat(request.get("expected_datetime").isNull()).as("no due date before triage").isTrue();
@@ -192,6 +192,7 @@ class GeoReportApiTest {
         "handlingNote", "已清运"));
     cases.complete(closed, TASK_FEEDBACK_CALL, "worker-01-01-001", Map.of("feedbackNote", "已电话告知"));
     cases.complete(closed, TASK_SATISFACTION_REVIEW, "reviewer-01-01", Map.of("satisfaction", "satisfied"));
+    asIfPostedThroughOpen311(inHandling, declined, closed);
 
     String ids = String.join(",", inHandling.getBusinessKey(), declined.getBusinessKey(), closed.getBusinessKey());
     for (String format : List.of("json", "xml")) {
@@ -234,11 +235,15 @@ class GeoReportApiTest {
   @Test
   void requestsAreFoundByDateNewestFirstAndPaged() throws Exception {
     ClockUtil.setCurrentTime(CaseFixtures.at("2024-01-10T09:00"));
-    String january = cases.submit(GRID, "一月份的诉求", "D03").getBusinessKey();
+    ProcessInstance january1 = cases.submit(GRID, "一月份的诉求", "C01");
     ClockUtil.setCurrentTime(CaseFixtures.at("2024-05-06T09:00"));
-    String may = cases.submit(GRID, "五月份的诉求", "D03").getBusinessKey();
+    ProcessInstance may1 = cases.submit(GRID, "五月份的诉求", "C01");
     ClockUtil.setCurrentTime(CaseFixtures.at("2024-05-20T09:00"));
-    String lateMay = cases.submit(GRID, "五月下旬的诉求", "D03").getBusinessKey();
+    ProcessInstance lateMay1 = cases.submit(GRID, "五月下旬的诉求", "C01");
+    asIfPostedThroughOpen311(january1, may1, lateMay1);
+    String january = january1.getBusinessKey();
+    String may = may1.getBusinessKey();
+    String lateMay = lateMay1.getBusinessKey();
 
     assertThat(ids(json(get("requests.json"))))
         .as("the last 90 days by default, newest first").containsSubsequence(lateMay, may).doesNotContain(january);
@@ -321,9 +326,18 @@ class GeoReportApiTest {
         read.put(located.containsKey("lat") ? "point" : "building", requests.get(0));
       }
     }
-    assertThat(read.get("building").get("address_id").asText()).isEqualTo("B-01-01-001-01");
-    assertThat(read.get("point").get("lat").asDouble()).isEqualTo(31.2035);
+    assertThat(read.get("building").get("address_id").isNull()).as("no building in public").isTrue();
+    assertThat(read.get("building").get("address").asText()).isEqualTo("大川区东城街道朝阳社区");
+    assertThat(read.get("point").get("lat").asDouble()).as("rounded to 3 decimals").isIn(31.203, 31.204);
     assertThat(read.get("point").get("long").asDouble()).isEqualTo(107.446);
+  }
+
+  /** Cases made through intake are hotline cases; these tests read them as Open311 ones. */
+  private void asIfPostedThroughOpen311(ProcessInstance... instances) {
+    for (ProcessInstance instance : instances) {
+      jdbc.sql("update gc_request set channel = 'open311' where tracking_number = ?")
+          .param(instance.getBusinessKey()).update();
+    }
   }
 
   private GeoReportValidator validator(String format) {

@@ -89,7 +89,10 @@ class CitizenPagesTest {
     assertThat(noComment.getBody()).contains("不满意时请写明原因");
     assertThat(cases.task(instance, TASK_SATISFACTION_REVIEW)).as("nothing recorded").isNotNull();
 
-    assertThat(post(link, "satisfied", "<b>很好</b>").getBody()).contains("感谢您的评价");
+    ResponseEntity<String> markup = post(link, "satisfied", "<b>很好</b>");
+    assertThat(markup.getStatusCode()).as("text stays text").isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(markup.getBody()).contains("纯文本").doesNotContain("<b>");
+    assertThat(post(link, "satisfied", "很好 <3").getBody()).contains("感谢您的评价");
     assertThat(cases.task(instance, TASK_SATISFACTION_REVIEW)).as("the reviewer's call is not needed").isNull();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
     assertThat(jdbc.sql("select satisfaction from gc_request where tracking_number = ?")
