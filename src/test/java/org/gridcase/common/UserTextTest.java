@@ -47,8 +47,8 @@ class UserTextTest {
   }
 
   @Test
-  void lineBreaksAndTabsAreText() {
-    assertThat(UserText.accept("description", "一\n二\r\n三\t四")).isEqualTo("一\n二\r\n三\t四");
+  void lineBreaksAndTabsAreTextWithLineFeedsOnly() {
+    assertThat(UserText.accept("description", "一\n二\r\n三\t四\r五")).isEqualTo("一\n二\n三\t四\n五");
   }
 
   @ParameterizedTest
