@@ -27,13 +27,15 @@ public class TasklistFilters {
   private final FilterService filterService;
   private final TaskService taskService;
   private final IdentityService identityService;
+  private final TasklistColumns columns;
 
   TasklistFilters(AuthorizationService authorizations, FilterService filterService, TaskService taskService,
-      IdentityService identityService) {
+      IdentityService identityService, TasklistColumns columns) {
     this.authorizations = authorizations;
     this.filterService = filterService;
     this.taskService = taskService;
     this.identityService = identityService;
+    this.columns = columns;
   }
 
   /** Creates or updates every filter and grants it (idempotently) to its groups. */
@@ -75,7 +77,7 @@ public class TasklistFilters {
   }
 
   /**
-   * Creates or updates a shared filter: the tracking number, category and colour as columns, due date order,
+   * Creates or updates a shared filter: the case columns (tracking number, category, colour), due date order,
    * readable by the given groups only.
    */
   private void shareFilter(String name, int priority, String description, List<String> groups, TaskQuery query) {
@@ -85,18 +87,14 @@ public class TasklistFilters {
     properties.put("priority", priority);
     properties.put("description", description);
     properties.put("refresh", true);
-    properties.put("variables", List.of(column("trackingNumber", "受理编号"), column("categoryName", "事项类别"),
-        column("colourLabel", "颜色")));
+    properties.put("variables", columns.columns().stream()
+        .map(column -> java.util.Map.of("name", column.variable(), "label", column.label())).toList());
     filter.setProperties(properties);
     filter.setQuery(query);
     filter = filterService.saveFilter(filter);
     for (String group : groups) {
       grant(group, filter.getId());
     }
-  }
-
-  private static java.util.Map<String, String> column(String variable, String label) {
-    return java.util.Map.of("name", variable, "label", label);
   }
 
 
