@@ -1,21 +1,15 @@
 package org.gridcase.intake;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.gridcase.common.UserTaskListeners;
 import org.gridcase.security.TasklistColumn;
 import org.gridcase.security.TasklistColumns;
 import org.springframework.stereotype.Component;
@@ -36,19 +30,8 @@ class CaseColumnsPlugin extends AbstractProcessEnginePlugin implements TasklistC
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners();
-    if (parseListeners == null) {
-      parseListeners = new ArrayList<>();
-      configuration.setCustomPostBPMNParseListeners(parseListeners);
-    }
-    parseListeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, copier);
-        }
-      }
-    });
+    UserTaskListeners.onEveryUserTask(configuration,
+        definition -> definition.addTaskListener(TaskListener.EVENTNAME_CREATE, copier));
   }
 
   /** Open case tasks without the tracking number copy (created by an older version) get their copies now. */
