@@ -27,13 +27,15 @@ public class TasklistFilters {
   private final FilterService filterService;
   private final TaskService taskService;
   private final IdentityService identityService;
+  private final TasklistColumns columns;
 
   TasklistFilters(AuthorizationService authorizations, FilterService filterService, TaskService taskService,
-      IdentityService identityService) {
+      IdentityService identityService, TasklistColumns columns) {
     this.authorizations = authorizations;
     this.filterService = filterService;
     this.taskService = taskService;
     this.identityService = identityService;
+    this.columns = columns;
   }
 
   /** Creates or updates every filter and grants it (idempotently) to its groups. */
@@ -42,21 +44,21 @@ public class TasklistFilters {
     // Tasklist lists nothing without a filter. Which tasks appear is still decided by the task
     // authorizations of the user's groups; a filter only narrows and orders them.
     List<String> everyone = List.of(AccessGroups.HANDLERS, AccessGroups.SUPERVISORS);
-    shareFilter("我的待办", 10, "assigned to me", everyone,
+    shareFilter("我的待办", 10, "分配给我的任务", everyone,
         mine().taskAssigneeExpression("${currentUser()}"));
-    shareFilter("本组待办", 20, "my groups' tasks, assigned or not", everyone, ofMyGroups().includeAssignedTasks());
-    shareFilter("本网格待认领", 30, "my groups' tasks nobody has claimed", everyone, ofMyGroups().taskUnassigned());
-    shareFilter("一天内到期", 40, "due within a day", everyone, ofMyGroups().includeAssignedTasks()
+    shareFilter("本组待办", 20, "我所在组的全部任务（含已认领）", everyone, ofMyGroups().includeAssignedTasks());
+    shareFilter("本网格待认领", 30, "我所在组尚无人认领的任务", everyone, ofMyGroups().taskUnassigned());
+    shareFilter("一天内到期", 40, "一天内到期的任务", everyone, ofMyGroups().includeAssignedTasks()
         .dueBeforeExpression("${dateTime().plusDays(1).toDate()}"));
-    shareFilter("已超期", 50, "past their due date", everyone, ofMyGroups().includeAssignedTasks()
+    shareFilter("已超期", 50, "已超过到期日的任务", everyone, ofMyGroups().includeAssignedTasks()
         .dueBeforeExpression("${now()}"));
     List<String> groups = identityService.createGroupQuery().list().stream().map(Group::getId).toList();
     List<String> redListGroups = new java.util.ArrayList<>(groupsOfRoles(groups, "district-liaison-leader",
         "community-party-secretary", "street-party-secretary"));
     redListGroups.add(AccessGroups.SUPERVISORS);
-    shareFilter("红色清单", 60, "red list (红)", redListGroups, ofMyGroups().includeAssignedTasks()
+    shareFilter("红色清单", 60, "红色清单：红色诉求的任务", redListGroups, ofMyGroups().includeAssignedTasks()
         .processVariableValueEquals("colour", "red"));
-    shareFilter("待回访", 70, "satisfaction reviews (满意度回访)", groupsOfRoles(groups, "community-reviewer"),
+    shareFilter("待回访", 70, "待做的满意度回访", groupsOfRoles(groups, "community-reviewer"),
         ofMyGroups().includeAssignedTasks().taskDefinitionKey("Task_SatisfactionReview"));
   }
 
@@ -75,7 +77,7 @@ public class TasklistFilters {
   }
 
   /**
-   * Creates or updates a shared filter: the tracking number, category and colour as columns, due date order,
+   * Creates or updates a shared filter: the case columns (tracking number, category, colour), due date order,
    * readable by the given groups only.
    */
   private void shareFilter(String name, int priority, String description, List<String> groups, TaskQuery query) {
@@ -83,20 +85,16 @@ public class TasklistFilters {
         .orElseGet(() -> filterService.newTaskFilter(name));
     java.util.Map<String, Object> properties = new java.util.HashMap<>();
     properties.put("priority", priority);
-    properties.put("description", description);
+    properties.put("description", description); // Tasklist shows it as the tooltip
     properties.put("refresh", true);
-    properties.put("variables", List.of(column("trackingNumber", "受理编号"), column("categoryName", "事项类别"),
-        column("colourLabel", "颜色")));
+    properties.put("variables", columns.columns().stream()
+        .map(column -> java.util.Map.of("name", column.variable(), "label", column.label())).toList());
     filter.setProperties(properties);
     filter.setQuery(query);
     filter = filterService.saveFilter(filter);
     for (String group : groups) {
       grant(group, filter.getId());
     }
-  }
-
-  private static java.util.Map<String, String> column(String variable, String label) {
-    return java.util.Map.of("name", variable, "label", label);
   }
 
 

@@ -4,17 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gridcase.GridcaseTest;
+import org.gridcase.intake.CaseFixtures;
+import org.gridcase.intake.CitizenRequestProcess.Elements;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /** The shared Tasklist filters, as each role sees them through the engine REST API Tasklist uses. */
 @GridcaseTest
 class TasklistFiltersTest {
 
+  static final List<String> COLUMNS = List.of("listTrackingNumber", "listCategoryName", "listColourLabel");
+
   @Autowired TestRestTemplate rest;
+  @Autowired ApplicationContext context;
 
   @Test
   void eachRoleSeesItsFiltersWithTheCaseColumns() {
@@ -23,13 +35,69 @@ class TasklistFiltersTest {
     assertThat(filters("liaison-01-01")).contains("红色清单").doesNotContain("待回访");
     assertThat(filters("supervisor-dc")).contains("红色清单", "已超期");
 
-    JsonNode filter = rest.withBasicAuth("worker-01-01-001", "demo")
-        .getForObject("/engine-rest/filter?name=本网格待认领", JsonNode.class).get(0);
+    JsonNode filter = filter("worker-01-01-001", "本网格待认领");
     assertThat(filter.get("properties").get("variables")).extracting(column -> column.get("name").asText())
-        .containsExactly("trackingNumber", "categoryName", "colourLabel");
+        .containsExactlyElementsOf(COLUMNS);
+    assertThat(filter.get("properties").get("variables")).extracting(column -> column.get("label").asText())
+        .containsExactly("受理编号", "事项类别", "颜色");
+    assertThat(filter.at("/query/sorting/0/sortBy").asText()).isEqualTo("dueDate");
     assertThat(rest.withBasicAuth("worker-01-01-001", "demo").getForEntity(
         "/engine-rest/filter/" + filter.get("id").asText() + "/list", String.class).getStatusCode().value())
         .as("the filter runs for the worker").isEqualTo(200);
+  }
+
+  /**
+   * Tasklist's own request (HAL, the filter's columns embedded per task) fills the three columns for a grid
+   * worker and for a department officer called in by a whistle, though neither may read the process instance.
+   */
+  @Test
+  void theCaseColumnsAreFilledInForHandlers() {
+    CaseFixtures cases = new CaseFixtures(context);
+    ProcessInstance instance = cases.inHandling("DC-01-01-001", "楼道灯不亮，晚上看不见台阶", "C04", "green");
+    String trackingNumber = instance.getBusinessKey();
+
+    Map<String, String> worker = columns("worker-01-01-001", "本组待办", trackingNumber);
+    assertThat(worker).containsEntry("listTrackingNumber", trackingNumber).containsEntry("listColourLabel", "绿")
+        .containsKey("listCategoryName");
+    assertThat(worker.get("listCategoryName")).isNotBlank().doesNotContain("C04");
+    assertThat(rest.withBasicAuth("worker-01-01-001", "demo").getForObject(
+        "/engine-rest/process-instance?businessKey=" + trackingNumber, JsonNode.class))
+        .as("no READ on the process instance was granted for this").isEmpty();
+    assertThat(rest.withBasicAuth("worker-01-01-002", "demo").getForObject(
+        "/engine-rest/variable-instance?variableName=listTrackingNumber", JsonNode.class))
+        .as("another grid's worker reads none of the copies").noneMatch(v -> v.get("value").asText()
+            .equals(trackingNumber));
+
+    cases.complete(instance, Elements.TASK_HANDLE_GREEN, "worker-01-01-001", Map.of("handlingAction", "whistle",
+        "handlingNote", "占道经营，请城管到场", "whistleDepartments", "D-CG", "leadDepartment", "D-CG"));
+    Map<String, String> officer = columns("officer-cg-1", "本组待办", trackingNumber);
+    assertThat(officer).containsEntry("listTrackingNumber", trackingNumber).containsEntry("listColourLabel", "绿")
+        .containsEntry("listCategoryName", worker.get("listCategoryName"));
+  }
+
+  /** The columns of the case's task in a filter's list, as Tasklist asks for them. */
+  private Map<String, String> columns(String user, String filterName, String trackingNumber) {
+    JsonNode filter = filter(user, filterName);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+    // What Tasklist posts: the sort it shows and the filter's columns.
+    String body = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],\"active\":true}";
+    JsonNode list = rest.withBasicAuth(user, "demo").postForObject("/engine-rest/filter/" + filter.get("id").asText()
+        + "/list?firstResult=0&maxResults=50", new HttpEntity<>(body, headers), JsonNode.class);
+    for (JsonNode task : list.at("/_embedded/task")) {
+      Map<String, String> values = new HashMap<>();
+      task.at("/_embedded/variable").forEach(v -> values.put(v.get("name").asText(), v.get("value").asText()));
+      if (trackingNumber.equals(values.get("listTrackingNumber"))) {
+        return values;
+      }
+    }
+    throw new AssertionError(user + " finds no task of " + trackingNumber + " with its columns in " + filterName
+        + ": " + list);
+  }
+
+  private JsonNode filter(String user, String name) {
+    return rest.withBasicAuth(user, "demo").getForObject("/engine-rest/filter?name=" + name, JsonNode.class).get(0);
   }
 
   private List<String> filters(String user) {
