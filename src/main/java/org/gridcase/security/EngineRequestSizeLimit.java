@@ -7,6 +7,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A bound on what the engine APIs read: a body larger than gridcase.security.max-engine-request-size is
- * answered 413 before anything parses it (a declared length), or cut off with an error while it streams
- * (chunked). Keeps a hostile query (thousands of or-queries, huge variable values) from costing memory.
+ * answered 413 before anything parses it, whether its length is declared or it streams (chunked). Keeps
+ * a hostile query (thousands of or-queries, huge variable values) from costing memory.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRequestSizeLimit {
@@ -48,70 +49,81 @@ class EngineRequestSizeLimit {
             "request body larger than " + max + " bytes (gridcase.security.max-engine-request-size)");
         return;
       }
-      chain.doFilter(request.getContentLengthLong() < 0 ? new Capped(request, max) : request, response);
+      if (request.getContentLengthLong() >= 0 || !hasBody(request)) {
+        chain.doFilter(request, response);
+        return;
+      }
+      // A streamed body of unknown length: read it up to the limit here, so an oversized one is a clean 413.
+      byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+      if (body.length > max) {
+        response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+            "request body larger than " + max + " bytes (gridcase.security.max-engine-request-size)");
+        return;
+      }
+      chain.doFilter(new Buffered(request, body), response);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+      return request.getHeader("Transfer-Encoding") != null;
     }
   }
 
-  /** A body of unknown length, read up to the limit. */
-  private static final class Capped extends HttpServletRequestWrapper {
+  /** A body of unknown length, read in full (it is at most the limit). */
+  private static final class Buffered extends HttpServletRequestWrapper {
 
-    private final long max;
-    private ServletInputStream stream;
+    private final byte[] body;
 
-    Capped(HttpServletRequest request, long max) {
+    Buffered(HttpServletRequest request, byte[] body) {
       super(request);
-      this.max = max;
+      this.body = body;
     }
 
     @Override
-    public ServletInputStream getInputStream() throws IOException {
-      if (stream == null) {
-        ServletInputStream in = super.getInputStream();
-        stream = new ServletInputStream() {
-          private long read;
+    public int getContentLength() {
+      return body.length;
+    }
 
-          @Override
-          public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-              count(1);
-            }
-            return b;
-          }
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
 
-          @Override
-          public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-              count(n);
-            }
-            return n;
-          }
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
 
-          private void count(int n) throws IOException {
-            read += n;
-            if (read > max) {
-              throw new IOException("request body larger than " + max + " bytes");
-            }
-          }
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+          return in.read(buffer, offset, length);
+        }
 
-          @Override
-          public boolean isFinished() {
-            return in.isFinished();
-          }
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
 
-          @Override
-          public boolean isReady() {
-            return in.isReady();
-          }
+        @Override
+        public boolean isReady() {
+          return true;
+        }
 
-          @Override
-          public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
-          }
-        };
-      }
-      return stream;
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("the body is read already");
+        }
+      };
+    }
+
+    @Override
+    public java.io.BufferedReader getReader() {
+      String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+      return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body),
+          java.nio.charset.Charset.forName(encoding)));
     }
   }
 }

@@ -36,6 +36,13 @@ final class QueryGuard {
     return expression != null && SAFE_EXPRESSION.matcher(expression).matches();
   }
 
+  /** The engine keeps "taskAssignee"; the REST field a caller sent is "assigneeExpression". */
+  private static String restName(String key) {
+    String name = key.startsWith("task") && key.length() > 4 ? key.substring(4) : key;
+    name = name.equals("CandidateGroupIn") ? "candidateGroups" : name;
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1) + "Expression";
+  }
+
   /** Fails with a 400 naming the field if the query carries an expression outside the grammar or too many or-queries. */
   void check(Object query) {
     if (!(query instanceof AbstractQuery<?, ?> abstractQuery)) {
@@ -63,7 +70,7 @@ final class QueryGuard {
       for (Map.Entry<String, String> expression : expressions.entrySet()) {
         if (!isSafe(expression.getValue())) {
           String where = i == 0 ? "" : "orQueries[" + (i - 1) + "].";
-          throw new BadUserRequestException(where + expression.getKey() + "Expression: expression not allowed;"
+          throw new BadUserRequestException(where + restName(expression.getKey()) + ": expression not allowed;"
               + " only ${currentUser()}, ${currentUserGroups()}, ${now()} and ${dateTime()...toDate()} are accepted");
         }
       }
