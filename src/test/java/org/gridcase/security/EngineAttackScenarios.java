@@ -53,6 +53,9 @@ abstract class EngineAttackScenarios {
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizationService;
+  @Autowired AccessBootstrap accessBootstrap;
+  @Autowired PersonalDataPurge personalDataPurge;
 
   @AfterEach
   void deleteCases() {
@@ -292,6 +295,53 @@ abstract class EngineAttackScenarios {
         .query(Long.class).single()).isZero();
     assertThat(jdbc.sql("select count(*) from ACT_HI_DETAIL where NAME_ in ('requesterPhone', 'description')")
         .query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void whatEarlierVersionsLeftIsCleanedAtStartUp() {
+    // The grants and history rows of a database from before the guards.
+    org.camunda.bpm.engine.authorization.Authorization createAny = authorizationService.createAuthorizationQuery()
+        .groupIdIn(AccessGroups.HANDLERS).resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION)
+        .resourceId("*").singleResult();
+    createAny.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE);
+    authorizationService.saveAuthorization(createAny);
+    org.camunda.bpm.engine.authorization.Authorization users = authorizationService.createNewAuthorization(
+        org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    users.setGroupId(AccessGroups.HANDLERS);
+    users.setResource(org.camunda.bpm.engine.authorization.Resources.USER);
+    users.setResourceId("*");
+    users.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    authorizationService.saveAuthorization(users);
+    org.camunda.bpm.engine.authorization.Authorization own = authorizationService.createAuthorizationQuery()
+        .userIdIn(WORKER_B).resourceType(org.camunda.bpm.engine.authorization.Resources.USER).resourceId(WORKER_B)
+        .singleResult();
+    own.addPermission(org.camunda.bpm.engine.authorization.Permissions.ALL);
+    authorizationService.saveAuthorization(own);
+    String phone = "13800" + (100_000 + Math.abs(UUID.randomUUID().hashCode() % 899_999));
+    String id = UUID.randomUUID().toString();
+    jdbc.sql("insert into ACT_HI_VARINST (ID_, NAME_, VAR_TYPE_, TEXT_, STATE_) values (?, 'requesterPhone', 'string', ?,"
+        + " 'CREATED')").params(id, phone).update();
+    jdbc.sql("insert into ACT_HI_DETAIL (ID_, TYPE_, NAME_, VAR_TYPE_, TEXT_, TIME_) values (?, 'VariableUpdate',"
+        + " 'requesterPhone', 'string', ?, ?)").params(id, phone, new java.sql.Timestamp(System.currentTimeMillis()))
+        .update();
+
+    accessBootstrap.run(null);
+    personalDataPurge.run(null);
+    accessBootstrap.run(null);
+    personalDataPurge.run(null);
+
+    assertThat(rest.withBasicAuth(WORKER_B, "demo").postForEntity(
+        "/engine-rest/process-definition/key/monthly-bulletin/start", json(Map.of()), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(elements(rest.withBasicAuth(WORKER_B, "demo").getForObject("/engine-rest/user", JsonNode.class)))
+        .extracting(user -> user.get("id").asText()).containsExactly(WORKER_B);
+    org.camunda.bpm.engine.authorization.Authorization ownAfter = authorizationService.createAuthorizationQuery()
+        .userIdIn(WORKER_B).resourceType(org.camunda.bpm.engine.authorization.Resources.USER).resourceId(WORKER_B)
+        .singleResult();
+    assertThat(ownAfter.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.READ)).isTrue();
+    assertThat(ownAfter.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.UPDATE)).isFalse();
+    assertThat(engineTablesContaining(phone)).isEmpty();
+    assertThat(startCaseAs(WORKER_B, GRID_B)).as("citizen requests are still started").isPositive();
   }
 
   /** Every text column of every ACT_ table, and the byte arrays, searched for the value. */
