@@ -54,6 +54,7 @@ class AccessBootstrap implements ApplicationRunner {
     revoke(AccessGroups.HANDLERS, Resources.USER, ANY, Permissions.READ);
     grant(AccessGroups.HANDLERS, Resources.GROUP, ANY, Permissions.READ);
     ownProfilesReadOnly();
+    openTasksWorkedNotEdited();
 
     grant(AccessGroups.SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(AccessGroups.SUPERVISORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -125,6 +126,21 @@ class AccessBootstrap implements ApplicationRunner {
       if (own && more) {
         authorization.removePermission(Permissions.ALL);
         authorization.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(authorization);
+      }
+    }
+  }
+
+  /**
+   * New tasks grant their candidates and assignee TASK_WORK (claim, complete) instead of UPDATE (see
+   * default-user-permission-name-for-task); tasks created before that are brought in line here.
+   */
+  private void openTasksWorkedNotEdited() {
+    for (Authorization authorization : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(Resources.TASK).list()) {
+      if (!ANY.equals(authorization.getResourceId()) && authorization.isPermissionGranted(TaskPermissions.UPDATE)) {
+        authorization.removePermission(TaskPermissions.UPDATE);
+        authorization.addPermission(TaskPermissions.TASK_WORK);
         authorizations.saveAuthorization(authorization);
       }
     }

@@ -51,6 +51,7 @@ abstract class EngineAttackScenarios {
 
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
   @Autowired HistoryService historyService;
   @Autowired JdbcClient jdbc;
   @Autowired org.camunda.bpm.engine.AuthorizationService authorizationService;
@@ -317,6 +318,13 @@ abstract class EngineAttackScenarios {
         .singleResult();
     own.addPermission(org.camunda.bpm.engine.authorization.Permissions.ALL);
     authorizationService.saveAuthorization(own);
+    long taskCase = startCaseAs(WORKER_B, GRID_B);
+    String triage = taskService.createTaskQuery().processInstanceBusinessKey(
+        (String) caseRow(taskCase).get("tracking_number")).singleResult().getId();
+    org.camunda.bpm.engine.authorization.Authorization taskGrant = authorizationService.createAuthorizationQuery()
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK).resourceId(triage).list().get(0);
+    taskGrant.addPermission(org.camunda.bpm.engine.authorization.TaskPermissions.UPDATE);
+    authorizationService.saveAuthorization(taskGrant);
     String phone = "13800" + (100_000 + Math.abs(UUID.randomUUID().hashCode() % 899_999));
     String id = UUID.randomUUID().toString();
     jdbc.sql("insert into ACT_HI_VARINST (ID_, NAME_, VAR_TYPE_, TEXT_, STATE_) values (?, 'requesterPhone', 'string', ?,"
@@ -341,6 +349,9 @@ abstract class EngineAttackScenarios {
     assertThat(ownAfter.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.READ)).isTrue();
     assertThat(ownAfter.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.UPDATE)).isFalse();
     assertThat(engineTablesContaining(phone)).isEmpty();
+    assertThat(authorizationService.createAuthorizationQuery().resourceType(
+        org.camunda.bpm.engine.authorization.Resources.TASK).resourceId(triage).list())
+        .noneMatch(grant -> grant.isPermissionGranted(org.camunda.bpm.engine.authorization.TaskPermissions.UPDATE));
     assertThat(startCaseAs(WORKER_B, GRID_B)).as("citizen requests are still started").isPositive();
   }
 
