@@ -136,6 +136,9 @@ abstract class EngineAttackScenarios {
     List<Map<String, Object>> ten = orQueries.subList(0, 10);
     assertThat(rest.withBasicAuth(WORKER_A, "demo").postForEntity("/engine-rest/task", json(Map.of("orQueries", ten)),
         String.class).getStatusCode()).as("up to the cap").isEqualTo(HttpStatus.OK);
+    assertThat(rest.withBasicAuth(WORKER_A, "demo").postForEntity("/engine-rest/task",
+        json(Map.of("orQueries", orQueries.subList(0, 11))), String.class).getStatusCode()).as("one beyond")
+        .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   @Test
