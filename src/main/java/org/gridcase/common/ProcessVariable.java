@@ -14,10 +14,24 @@ public final class ProcessVariable<T> {
 
   private final String name;
   private final Class<T> type;
+  private final java.util.function.BiConsumer<VariableScope, T> check;
 
   private ProcessVariable(String name, Class<T> type) {
+    this(name, type, (scope, value) -> { });
+  }
+
+  private ProcessVariable(String name, Class<T> type, java.util.function.BiConsumer<VariableScope, T> check) {
     this.name = Objects.requireNonNull(name);
     this.type = Objects.requireNonNull(type);
+    this.check = Objects.requireNonNull(check);
+  }
+
+  /**
+   * The same variable, with a check every read value must pass (e.g. that a case id belongs to the
+   * process instance that reads it); the check throws to refuse.
+   */
+  public ProcessVariable<T> checkedBy(java.util.function.BiConsumer<VariableScope, T> check) {
+    return new ProcessVariable<>(name, type, check);
   }
 
   public static ProcessVariable<String> stringVariable(String name) {
@@ -61,7 +75,12 @@ public final class ProcessVariable<T> {
 
   public T getOrNull(VariableScope scope) {
     Object value = scope.getVariable(name);
-    return value == null ? null : type.cast(value);
+    if (value == null) {
+      return null;
+    }
+    T typed = type.cast(value);
+    check.accept(scope, typed);
+    return typed;
   }
 
   public void set(VariableScope scope, T value) {

@@ -106,7 +106,8 @@ public final class CitizenRequestProcess {
   /** Variables; "form" marks the inputs of a form that a listener stores and then removes. */
   public static final class Variables {
     // Set at intake.
-    public static final ProcessVariable<Long> REQUEST_ID = longVariable("requestId");
+    /** Checked on every read: the case must be the one this process instance owns (see CaseOwnership). */
+    public static final ProcessVariable<Long> REQUEST_ID = longVariable("requestId").checkedBy(CaseOwnership::verify);
     public static final ProcessVariable<String> TRACKING_NUMBER = stringVariable("trackingNumber");
     public static final ProcessVariable<String> CHANNEL = stringVariable("channel");
     /** Grid of the case; candidate groups are derived from it. Null while the location is unresolved. */

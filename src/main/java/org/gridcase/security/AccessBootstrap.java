@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @org.springframework.core.annotation.Order(10)
 class AccessBootstrap implements ApplicationRunner {
 
+  /** The one process handlers start: a case collected on patrol (processes/citizen-request.bpmn). */
+  private static final String CITIZEN_REQUEST = "citizen-request";
+
   private final AuthorizationService authorizations;
   private final TasklistFilters filters;
 
@@ -39,12 +42,19 @@ class AccessBootstrap implements ApplicationRunner {
   @Transactional
   public void run(ApplicationArguments args) {
     grant(AccessGroups.HANDLERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    // Start forms in Tasklist: read the definitions and create instances; not READ_TASK or READ_INSTANCE.
-    grant(AccessGroups.HANDLERS, Resources.PROCESS_DEFINITION, ANY,
+    // Task forms in Tasklist read the definitions; not READ_TASK or READ_INSTANCE.
+    grant(AccessGroups.HANDLERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    // Handlers start citizen requests (the Tasklist start form) and no other process. Databases of
+    // earlier versions granted CREATE_INSTANCE on every definition: taken back here.
+    revoke(AccessGroups.HANDLERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(AccessGroups.HANDLERS, Resources.PROCESS_DEFINITION, CITIZEN_REQUEST,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(AccessGroups.HANDLERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
-    grant(AccessGroups.HANDLERS, Resources.USER, ANY, Permissions.READ);
+    // No listing of all users with their e-mails: a handler reads their own profile (granted per user).
+    revoke(AccessGroups.HANDLERS, Resources.USER, ANY, Permissions.READ);
     grant(AccessGroups.HANDLERS, Resources.GROUP, ANY, Permissions.READ);
+    ownProfilesReadOnly();
+    openTasksWorkedNotEdited();
 
     grant(AccessGroups.SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(AccessGroups.SUPERVISORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -75,6 +85,64 @@ class AccessBootstrap implements ApplicationRunner {
     }
     if (missing) {
       authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  /** Takes permissions back from a group's grant; the grant goes when nothing is left. Idempotent. */
+  private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    for (Authorization authorization : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list()) {
+      boolean granted = false;
+      for (Permission permission : permissions) {
+        if (authorization.isPermissionGranted(permission)) {
+          authorization.removePermission(permission);
+          granted = true;
+        }
+      }
+      if (!granted) {
+        continue;
+      }
+      boolean nothingLeft = java.util.Arrays.stream(Permissions.values())
+          .filter(p -> p != Permissions.NONE && p != Permissions.ALL).noneMatch(authorization::isPermissionGranted);
+      if (nothingLeft) {
+        authorizations.deleteAuthorization(authorization.getId());
+      } else {
+        authorizations.saveAuthorization(authorization);
+      }
+    }
+  }
+
+  /**
+   * Camunda grants every new user ALL on their own user, so anyone could change their e-mail (which the
+   * organisation dataset owns). New users get READ only ({@link OwnUserReadOnly}); existing ones are cut
+   * back here.
+   */
+  private void ownProfilesReadOnly() {
+    for (Authorization authorization : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(Resources.USER).list()) {
+      boolean own = authorization.getUserId() != null && authorization.getUserId().equals(authorization.getResourceId());
+      boolean more = authorization.isPermissionGranted(Permissions.UPDATE)
+          || authorization.isPermissionGranted(Permissions.DELETE);
+      if (own && more) {
+        authorization.removePermission(Permissions.ALL);
+        authorization.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(authorization);
+      }
+    }
+  }
+
+  /**
+   * New tasks grant their candidates and assignee TASK_WORK (claim, complete) instead of UPDATE (see
+   * default-user-permission-name-for-task); tasks created before that are brought in line here.
+   */
+  private void openTasksWorkedNotEdited() {
+    for (Authorization authorization : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(Resources.TASK).list()) {
+      if (!ANY.equals(authorization.getResourceId()) && authorization.isPermissionGranted(TaskPermissions.UPDATE)) {
+        authorization.removePermission(TaskPermissions.UPDATE);
+        authorization.addPermission(TaskPermissions.TASK_WORK);
+        authorizations.saveAuthorization(authorization);
+      }
     }
   }
 

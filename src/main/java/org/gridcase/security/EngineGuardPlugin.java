@@ -1,0 +1,48 @@
+package org.gridcase.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Installs the engine-level guards: {@link EngineCommandGuard} on every command executor (after the
+ * command context exists, so it sees the caller's authentication and whether authorization checks are
+ * on), {@link PersonalDataHistoryFilter} in front of the history writer and {@link OwnUserReadOnly} for
+ * the authorizations of new users.
+ */
+@Component
+class EngineGuardPlugin extends AbstractProcessEnginePlugin {
+
+  private final EngineGuardProperties properties;
+  private final FormFields forms;
+
+  EngineGuardPlugin(EngineGuardProperties properties, FormFields forms) {
+    this.properties = properties;
+    this.forms = forms;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    EngineCommandGuard guard = new EngineCommandGuard(new QueryGuard(properties.maxOrQueries()), forms);
+    configuration.setCustomPostCommandInterceptorsTxRequired(
+        append(configuration.getCustomPostCommandInterceptorsTxRequired(), guard));
+    configuration.setCustomPostCommandInterceptorsTxRequiresNew(
+        append(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), guard));
+    configuration.setResourceAuthorizationProvider(new OwnUserReadOnly());
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setHistoryEventHandler(new PersonalDataHistoryFilter(configuration.getHistoryEventHandler(),
+        properties.personalVariableNames()));
+  }
+
+  private static List<CommandInterceptor> append(List<CommandInterceptor> interceptors, CommandInterceptor guard) {
+    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+    all.add(guard);
+    return all;
+  }
+}

@@ -1,0 +1,7 @@
+package org.gridcase.security;
+
+import org.gridcase.GridcaseTest;
+
+@GridcaseTest
+class EngineAttackTest extends EngineAttackScenarios {
+}
