@@ -89,7 +89,6 @@ function renderPage(node) {
   let data = {};
   let revision = -1;
   let ticket = 0;
-  let firstDrawn = false;
   dispose();
   dispose = () => chart?.dispose();
 
@@ -140,15 +139,16 @@ function renderPage(node) {
       }
       fillCategories(controls.category, grids.categories);
       data = { library, grids, points, emergencies, heat, byCode: new Map(grids.features.map(f => [f.id, f])) };
-      chart ??= init(library);
-      draw();
-      if (!firstDrawn) {
-        firstDrawn = true;
+      if (!chart) {
+        chartNode.style.height = `${fittingHeight(chartNode.clientWidth, grids.bounds)}px`;
+        chart = init(library);
+        // The first complete drawing of every layer: the page's render time, for the benchmark.
         chart.on('finished', function once() {
           chart.off('finished', once);
           chartNode.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
         });
       }
+      draw();
     } catch (error) {
       if (mine === ticket) {
         status.className = 'gc-error';
@@ -327,7 +327,7 @@ function renderPage(node) {
   }
 
   function legendOf(shade, outlined, pointCount) {
-    legend.replaceChildren(
+    legend.replaceChildren(...[
       el('p', { class: 'gc-map-legend-title' }, shade.title),
       el('ul', { class: 'gc-map-legend' }, shade.pieces.map(([text, colour]) =>
         el('li', {}, el('span', { class: 'gc-swatch', style: `background:${colour}` }), text))),
@@ -337,11 +337,7 @@ function renderPage(node) {
         el('li', {}, el('span', { class: 'gc-ring' }), `超期（圆环）· 共 ${pointCount} 个点`)) : null,
       view.emergencies ? el('ul', { class: 'gc-map-legend' }, el('li', {}, el('span', { class: 'gc-dash' }),
         outlined.codes.length ? `应急状态区域：${outlined.names.join('、')}` : '当前没有处于应急状态的区域')) : null,
-      grids().baseMapUrl ? el('p', { class: 'gc-muted' }, '底图：内网瓦片服务') : null);
-  }
-
-  function grids() {
-    return data.grids;
+      data.grids.baseMapUrl ? el('p', { class: 'gc-muted' }, '底图：内网瓦片服务') : null].filter(Boolean));
   }
 
   load();
@@ -362,13 +358,11 @@ function shading([key, title, kind], features) {
   }
   const ramp = RAMPS[key];
   const max = Math.max(0, ...features.map(f => f.properties[key]));
-  // Four classes from 1 to the highest count; 0 stays blank, so a single case already shows.
-  const bounds = [];
-  for (let i = 0; i < ramp.length; i++) {
-    bounds.push(Math.max(1, Math.ceil(1 + (max - 1) * i / ramp.length)));
-  }
-  const classes = bounds.map((low, i) => [low, i + 1 < bounds.length ? bounds[i + 1] - 1 : max, ramp[i]])
-    .filter(([low, high], i) => low <= high && (i === 0 || low > bounds[i - 1]));
+  // Up to four classes from 1 to the highest count (fewer when counts are small); 0 stays blank.
+  const count = Math.min(ramp.length, max);
+  const shift = count < ramp.length ? ramp.length - count - 1 : 0;
+  const classes = Array.from({ length: count }, (_, i) =>
+    [1 + Math.floor(i * max / count), Math.floor((i + 1) * max / count), ramp[i + shift]]);
   const colour = f => {
     const n = f.properties[key];
     return n === 0 ? EMPTY : ([...classes].reverse().find(([low]) => n >= low)?.[2] ?? ramp[0]);
@@ -430,6 +424,13 @@ function tiles(template, [west, south, east, north]) {
       const image = template.replace('{z}', zoom).replace('{x}', x).replace('{y}', y);
       return { type: 'image', style: { image, x: left, y: top, width: right - left, height: bottom - top } };
     } };
+}
+
+/** A height that fits the district at the chart's width (no wide empty bands), within reason. */
+function fittingHeight(width, [west, south, east, north]) {
+  const wide = (east - west) * Math.cos((south + north) / 2 * Math.PI / 180);
+  const high = north - south;
+  return wide > 0 && high > 0 ? Math.round(Math.min(760, Math.max(420, width * high / wide / 0.94 + 16))) : 640;
 }
 
 function translucent(colour) {
