@@ -118,7 +118,7 @@ class CockpitMapBrowserTest {
       browser.awaitText(By.id("gc-map-period"), "2024年2月");
       browser.await(By.cssSelector("#gc-map-chart[data-state=ready]"));
 
-      click(browser, chart, 107.4900, 31.2235);
+      click(browser, chart, 107.4914, 31.2255);
       browser.awaitText(By.cssSelector("#gc-map-detail [data-grid='" + GRID + "'] .gc-map-name"), "杨柳村第4网格");
       assertThat(Browser.text(browser.await(By.cssSelector("#gc-map-detail .gc-map-leader")))).isEqualTo("王俊杰");
       assertThat(Browser.text(browser.await(By.cssSelector("#gc-map-detail [data-figure=open] .gc-tile-value"))))

@@ -212,7 +212,7 @@ function renderPage(node) {
     const overdueCases = cases.filter(c => c.overdue);
     data.pointsOf['overdue-rings'] = overdueCases;
     series.push({ id: 'overdue-rings', type: 'scatter', coordinateSystem: 'geo', symbolSize: 16, large, z: 5,
-      itemStyle: { color: 'rgba(0,0,0,0)', borderColor: '#8e0f20', borderWidth: 2 },
+      itemStyle: { color: 'rgba(0,0,0,0)', borderColor: '#6b0012', borderWidth: 2.5 },
       data: overdueCases.map(c => [c.longitude, c.latitude]) });
     const heatIndex = series.findIndex(item => item.id === 'heat');
 
@@ -224,7 +224,7 @@ function renderPage(node) {
         text: ['多', '少'], inRange: { color: ['rgba(255,255,178,0.2)', '#fecc5c', '#fd8d3c', '#e31a1c'] } }] : [],
       geo: {
         map: MAP_NAME, roam: true, aspectScale: Math.cos(centreLatitude * Math.PI / 180),
-        layoutCenter: ['50%', '50%'], layoutSize: '96%', selectedMode: false,
+        left: 12, right: 12, top: 36, bottom: 12, selectedMode: false,
         label: { show: false }, emphasis: { label: { show: false }, itemStyle: { areaColor: '#cfe3ff' } },
         itemStyle: { areaColor: grids.baseMapUrl ? 'rgba(238,241,245,0.35)' : EMPTY, borderColor: '#b4bdc8',
           borderWidth: 0.5 },
@@ -430,7 +430,7 @@ function tiles(template, [west, south, east, north]) {
 function fittingHeight(width, [west, south, east, north]) {
   const wide = (east - west) * Math.cos((south + north) / 2 * Math.PI / 180);
   const high = north - south;
-  return wide > 0 && high > 0 ? Math.round(Math.min(760, Math.max(420, width * high / wide / 0.94 + 16))) : 640;
+  return wide > 0 && high > 0 ? Math.round(Math.min(760, Math.max(420, width * high / wide + 48))) : 640;
 }
 
 function translucent(colour) {
