@@ -49,18 +49,43 @@ class DistrictMap {
     }
   }
 
-  /** Open and overdue cases now; the period's requests and the three rates over them. */
-  record Figures(long open, long overdue, long received, Double acceptanceRate, Double completionRate,
+  /**
+   * Open and overdue cases now; the period's requests and the three rates over them (null when not asked for:
+   * the count layers leave the period's requests unread).
+   */
+  record Figures(long open, long overdue, Long received, Double acceptanceRate, Double completionRate,
       Double satisfactionRate) {
 
-    static final Figures NONE = new Figures(0, 0, 0, null, null, null);
+    static Figures none(boolean rates) {
+      return new Figures(0, 0, rates ? 0L : null, null, null, null);
+    }
+  }
+
+  /** What shades the grids: a count of open cases now, or a rate over the period. */
+  enum Layer {
+    OPEN("open"), OVERDUE("overdue"), ACCEPTANCE_RATE("acceptanceRate"), COMPLETION_RATE("completionRate"),
+    SATISFACTION_RATE("satisfactionRate"), NONE("none");
+
+    final String key;
+
+    Layer(String key) {
+      this.key = key;
+    }
+
+    boolean needsPeriod() {
+      return this == ACCEPTANCE_RATE || this == COMPLETION_RATE || this == SATISFACTION_RATE;
+    }
+
+    static java.util.Optional<Layer> of(String key) {
+      return java.util.Arrays.stream(values()).filter(layer -> layer.key.equals(key)).findFirst();
+    }
   }
 
   record Polygon(String type, List<List<double[]>> coordinates) {
   }
 
   record GridProperties(String name, String code, String gridName, String community, String street, long open,
-      long overdue, long received, Double acceptanceRate, Double completionRate, Double satisfactionRate) {
+      long overdue, Long received, Double acceptanceRate, Double completionRate, Double satisfactionRate) {
   }
 
   record Feature(String type, String id, GridProperties properties, Polygon geometry) {
@@ -74,7 +99,7 @@ class DistrictMap {
   }
 
   /** A GeoJSON FeatureCollection with the borders, the bounds and the settings of the page beside it. */
-  record GridCollection(String type, long revision, double[] bounds, List<Feature> features, List<Border> borders,
+  record GridCollection(String type, long revision, String layer, double[] bounds, List<Feature> features, List<Border> borders,
       List<Category> categories, String baseMapUrl) {
   }
 
@@ -117,12 +142,13 @@ class DistrictMap {
     this.zone = workingTime.zone();
   }
 
-  GridCollection grids(LocalDate from, LocalDate to, Filter filter) {
+  GridCollection grids(LocalDate from, LocalDate to, Filter filter, Layer layer) {
     Geometry shapes = geometry();
-    Map<String, Figures> figures = figures(from, to, filter, null);
+    boolean rates = layer.needsPeriod();
+    Map<String, Figures> figures = figures(from, to, filter, null, rates);
     List<Feature> features = new ArrayList<>(shapes.grids().size());
     for (GridOutline grid : shapes.grids()) {
-      Figures f = figures.getOrDefault(grid.gridCode(), Figures.NONE);
+      Figures f = figures.getOrDefault(grid.gridCode(), Figures.none(rates));
       List<double[]> ring = new ArrayList<>(grid.corners());
       ring.add(grid.corners().get(0));
       features.add(new Feature("Feature", grid.gridCode(), new GridProperties(grid.gridCode(), grid.gridCode(),
@@ -130,7 +156,7 @@ class DistrictMap {
           f.acceptanceRate(), f.completionRate(), f.satisfactionRate()), new Polygon("Polygon", List.of(ring))));
     }
     List<Category> categories = matters.activeMatters().stream().map(m -> new Category(m.code(), m.name())).toList();
-    return new GridCollection("FeatureCollection", shapes.revision(), shapes.bounds(), features, shapes.borders(),
+    return new GridCollection("FeatureCollection", shapes.revision(), layer.key, shapes.bounds(), features, shapes.borders(),
         categories, properties.baseMapUrl());
   }
 
@@ -171,7 +197,7 @@ class DistrictMap {
     }
     UnitView community = organization.findUnit(grid.get().parentCode()).orElseThrow();
     String streetName = organization.findUnit(community.parentCode()).map(UnitView::name).orElse(null);
-    Figures figures = figures(from, to, filter, code).getOrDefault(code, Figures.NONE);
+    Figures figures = figures(from, to, filter, code, true).getOrDefault(code, Figures.none(true));
     int limit = properties.maxGridCases();
     Instant now = now();
     Map<String, String> categoryNames = new HashMap<>();
@@ -193,38 +219,44 @@ class DistrictMap {
   }
 
   /**
-   * Per grid (or of one grid): open and overdue cases now, and the requests received in the period with what
-   * became of them, in one grouped query over the two parts.
+   * Per grid (or of one grid): open and overdue cases now and, for the rates, the requests received in the period
+   * with what became of them; one grouped query over both parts.
    */
-  private Map<String, Figures> figures(LocalDate from, LocalDate to, Filter filter, String gridCode) {
+  private Map<String, Figures> figures(LocalDate from, LocalDate to, Filter filter, String gridCode, boolean rates) {
     String where = filter.sql() + (gridCode == null ? " and r.grid_code is not null" : " and r.grid_code = :grid");
-    var query = jdbc.sql("select grid_code, sum(open_case) as open_cases, sum(overdue) as overdue,"
-        + " sum(received) as received, sum(accepted) as accepted, sum(declined) as declined, sum(closed) as closed,"
-        + " sum(reviewed) as reviewed, sum(satisfied) as satisfied from ("
-        + " select r.grid_code, 1 as open_case, case when r.due_at < :now then 1 else 0 end as overdue, 0 as received,"
-        + "  0 as accepted, 0 as declined, 0 as closed, 0 as reviewed, 0 as satisfied"
-        + "  from gc_request r where r.closed_at is null" + where
-        + " union all"
+    String period = !rates ? "" : " union all"
         + " select r.grid_code, 0, 0, 1, case when r.accepted_at is not null then 1 else 0 end,"
         + "  case when r.decline_reason is not null and r.decline_reason <> 'not-admitted' then 1 else 0 end,"
         + "  case when r.status = 'CLOSED' then 1 else 0 end,"
         + "  case when r.status = 'CLOSED' and r.satisfaction in ('satisfied', 'basically-satisfied', 'unsatisfied')"
         + "   then 1 else 0 end,"
         + "  case when r.status = 'CLOSED' and r.satisfaction in ('satisfied', 'basically-satisfied') then 1 else 0 end"
-        + "  from gc_request r where r.received_at >= :from and r.received_at < :to" + where
+        + "  from gc_request r where r.received_at >= :from and r.received_at < :to" + where;
+    var query = jdbc.sql("select grid_code, sum(open_case) as open_cases, sum(overdue) as overdue,"
+        + " sum(received) as received, sum(accepted) as accepted, sum(declined) as declined, sum(closed) as closed,"
+        + " sum(reviewed) as reviewed, sum(satisfied) as satisfied from ("
+        + " select r.grid_code, 1 as open_case, case when r.due_at < :now then 1 else 0 end as overdue, 0 as received,"
+        + "  0 as accepted, 0 as declined, 0 as closed, 0 as reviewed, 0 as satisfied"
+        + "  from gc_request r where r.closed_at is null" + where + period
         + ") x group by grid_code")
-        .param("now", Timestamp.from(now())).param("from", start(from)).param("to", end(to));
+        .param("now", Timestamp.from(now()));
+    if (rates) {
+      query = query.param("from", start(from)).param("to", end(to));
+    }
     if (gridCode != null) {
       query = query.param("grid", gridCode);
     }
     Map<String, Figures> figures = new HashMap<>();
     filter.bind(query).query(rs -> {
-      figures.put(rs.getString("grid_code"), figures(rs));
+      figures.put(rs.getString("grid_code"), figures(rs, rates));
     });
     return figures;
   }
 
-  private static Figures figures(ResultSet rs) throws SQLException {
+  private static Figures figures(ResultSet rs, boolean rates) throws SQLException {
+    if (!rates) {
+      return new Figures(rs.getLong("open_cases"), rs.getLong("overdue"), null, null, null, null);
+    }
     long accepted = rs.getLong("accepted");
     long closed = rs.getLong("closed");
     return new Figures(rs.getLong("open_cases"), rs.getLong("overdue"), rs.getLong("received"),

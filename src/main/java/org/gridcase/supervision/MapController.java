@@ -12,8 +12,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The data of the Cockpit map 一张图, for supervisors and administrators only (403 to handlers):
- * {@code GET /api/map/grids?from=2026-01-01&to=2026-12-31[&category=C04][&colour=red][&channel=hotline]} (GeoJSON
- * with each grid's figures), {@code /api/map/cases} (open cases as points), {@code /api/map/heat} (the period's
+ * {@code GET /api/map/grids?from=2026-01-01&to=2026-12-31[&layer=open][&category=C04][&colour=red][&channel=hotline]}
+ * (GeoJSON with each grid's figures: open and overdue cases now, plus the period's rates for a rate layer), {@code /api/map/cases} (open cases as points), {@code /api/map/heat} (the period's
  * requests per 100 m cell) and {@code /api/map/grids/{code}} (one grid on click).
  */
 @RestController
@@ -30,10 +30,12 @@ class MapController {
   @GetMapping("/api/map/grids")
   DistrictMap.GridCollection grids(@RequestParam String from, @RequestParam String to,
       @RequestParam(required = false) String category, @RequestParam(required = false) String colour,
-      @RequestParam(required = false) String channel) {
+      @RequestParam(required = false) String channel, @RequestParam(defaultValue = "open") String layer) {
     currentUser.requireSupervisor();
     LocalDate[] period = period(from, to);
-    return map.grids(period[0], period[1], filter(category, colour, channel));
+    DistrictMap.Layer wanted = DistrictMap.Layer.of(layer).orElseThrow(() -> new BadParameter("layer",
+        "one of open, overdue, acceptanceRate, completionRate, satisfactionRate, none"));
+    return map.grids(period[0], period[1], filter(category, colour, channel), wanted);
   }
 
   @GetMapping("/api/map/grids/{code}")

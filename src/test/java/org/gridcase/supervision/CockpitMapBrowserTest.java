@@ -133,6 +133,11 @@ class CockpitMapBrowserTest {
           .containsExactly("MAPUI-02", "环境卫生", "绿", "2024/02/23 10:00");
 
       assertThat(areaColour(browser, chart, GRID)).as("open cases shade the grid").isNotEqualTo("#eef1f5");
+      new Select(browser.await(By.id("gc-map-layer"))).selectByValue("acceptanceRate");
+      browser.await(By.cssSelector("#gc-map-chart[data-layer=acceptanceRate][data-state=ready]"));
+      assertThat(areaColour(browser, chart, GRID)).as("受理率 100%: the best class").isEqualTo("#3c9a4a");
+      assertThat(areaColour(browser, chart, "DC-03-05-001")).as("no requests in the period: no rate")
+          .isEqualTo("#dcdfe4");
       new Select(browser.await(By.id("gc-map-layer"))).selectByValue("overdue");
       browser.await(By.cssSelector("#gc-map-chart[data-layer=overdue][data-state=ready]"));
       assertThat(areaColour(browser, chart, GRID)).as("the overdue layer shades the grid").isNotEqualTo("#eef1f5");

@@ -80,7 +80,7 @@ abstract class MapScenarios {
 
   @Test
   void theGridsComeAsGeoJsonWithEveryGridsFiguresAndTheBorders() throws Exception {
-    JsonNode grids = get("/api/map/grids?" + PERIOD);
+    JsonNode grids = get("/api/map/grids?" + PERIOD + "&layer=acceptanceRate");
     assertThat(grids.path("type").asText()).isEqualTo("FeatureCollection");
     assertThat(grids.path("features")).hasSize(287);
     JsonNode grid = feature(grids, GRID);
@@ -107,6 +107,10 @@ abstract class MapScenarios {
         .isLessThan(10 * 4).isGreaterThanOrEqualTo(4);
     assertThat(grids.path("baseMapUrl").isNull()).as("no base map unless configured").isTrue();
     assertThat(grids.path("bounds")).hasSize(4);
+
+    JsonNode counts = feature(get("/api/map/grids?" + PERIOD), GRID).path("properties");
+    assertThat(counts.path("open").asLong()).isEqualTo(2);
+    assertThat(counts.path("received").isNull()).as("the count layers leave the period's requests unread").isTrue();
   }
 
   @Test
@@ -207,6 +211,8 @@ abstract class MapScenarios {
     assertThat(category.getBody()).contains("\"field\":\"category\"");
     assertThat(rest.withBasicAuth("supervisor-dc", "demo").getForEntity("/api/map/grids?from=2024-03-31&to=2024-03-01",
         String.class).getBody()).contains("\"field\":\"to\"");
+    assertThat(rest.withBasicAuth("supervisor-dc", "demo").getForEntity("/api/map/grids?" + PERIOD + "&layer=names",
+        String.class).getBody()).contains("\"field\":\"layer\"");
   }
 
   JsonNode get(String path) throws Exception {

@@ -94,8 +94,10 @@ function renderPage(node) {
 
   for (const [key, control] of Object.entries(controls)) {
     control.addEventListener('change', () => {
+      const hadRates = data.grids?.layer && kindOf(data.grids.layer) === 'rate';
       view[key] = ['year', 'month'].includes(key) ? Number(control.value) : control.value;
-      key === 'layer' ? draw() : load();
+      // The counts come with every load; a rate layer needs the period's requests, read only when asked for.
+      key === 'layer' && (hadRates || kindOf(view.layer) !== 'rate') ? draw() : load();
     });
   }
   for (const [key, toggle] of Object.entries(toggles)) {
@@ -111,6 +113,7 @@ function renderPage(node) {
     if (withPeriod) {
       params.set('from', from);
       params.set('to', to);
+      params.set('layer', view.layer);
     }
     for (const key of ['category', 'colour', 'channel']) {
       if (view[key]) {
@@ -255,7 +258,10 @@ function renderPage(node) {
         return '';
       }
       const p = grid.properties;
-      return `${p.gridName}\n在办 ${p.open} · 超期 ${p.overdue} · 收到 ${p.received}`;
+      const rates = p.received == null ? ''
+        : `\n收到 ${p.received} · 受理率 ${percent(p.acceptanceRate)} · 办结率 ${percent(p.completionRate)}`
+          + ` · 满意率 ${percent(p.satisfactionRate)}`;
+      return `${p.gridName}\n在办 ${p.open} · 超期 ${p.overdue}${rates}`;
     }
     const item = data.pointsOf?.[params.seriesId]?.[params.dataIndex];
     return item ? `${item.trackingNumber} ${COLOURS[item.colour]?.[0] ?? ''}${item.overdue ? ' · 超期' : ''}` : '';
@@ -341,6 +347,10 @@ function renderPage(node) {
   }
 
   load();
+}
+
+function kindOf(layer) {
+  return LAYERS.find(([key]) => key === layer)?.[2];
 }
 
 /** The colour of each grid for a layer, and the legend's pieces. */
