@@ -165,8 +165,9 @@ class DistrictMap {
     Instant now = now();
     var query = jdbc.sql("select r.tracking_number, r.grid_code, r.longitude, r.latitude, r.colour, r.category_code,"
         + " r.due_at, r.process_instance_id from gc_request r where r.closed_at is null and r.latitude is not null"
-        + " and r.longitude is not null" + filter.sql() + " order by r.due_at, r.id fetch first " + (limit + 1)
-        + " rows only");
+        + " and r.longitude is not null" + filter.sql()
+        // closed_at (null here) leads the order so that PostgreSQL walks gc_request_open in order and stops early.
+        + " order by r.closed_at, r.due_at, r.id fetch first " + (limit + 1) + " rows only");
     List<Object[]> rows = filter.bind(query).query((rs, row) -> {
       Timestamp due = rs.getTimestamp("due_at");
       return new Object[] {rs.getString("tracking_number"), rs.getString("grid_code"),
