@@ -131,6 +131,7 @@ class MapBenchmark {
         + " cases %d kB%n", mapData, first.getBody().length() / 1024, get("/api/map/cases").getBody().length() / 1024));
 
     List<Long> renders = new ArrayList<>();
+    String points = null;
     try (Browser browser = Browser.open(port, 1250)) {
       browser.signIn("cockpit", "supervisor-dc", "demo");
       for (int i = 0; i < 4; i++) {
@@ -142,6 +143,7 @@ class MapBenchmark {
             .until(d -> "ready".equals(chart.getDomAttribute("data-state")));
         assertThat(chart.getDomAttribute("data-grids")).isEqualTo(String.valueOf(GRIDS));
         renders.add(Long.parseLong(chart.getDomAttribute("data-render-ms")));
+        points = chart.getDomAttribute("data-points");
         if (i == 0) {
           browser.screenshot("cockpit-map-benchmark");
         }
@@ -151,7 +153,7 @@ class MapBenchmark {
     Collections.sort(warm);
     long render = warm.get(warm.size() / 2);
     report.append(String.format("page in Chromium (from the route's render to the chart's first complete drawing,"
-        + " %s points): first %d ms, then median %d ms of %s%n", "20000", renders.get(0), render, warm));
+        + " %s points): first %d ms, then median %d ms of %s%n", points, renders.get(0), render, warm));
 
     Path out = Path.of("target", "benchmarks", "map.txt");
     Files.createDirectories(out.getParent());

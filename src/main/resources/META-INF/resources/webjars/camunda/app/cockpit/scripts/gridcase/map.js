@@ -89,8 +89,13 @@ function renderPage(node) {
   let data = {};
   let revision = -1;
   let ticket = 0;
+  const resize = () => chart?.resize();
   dispose();
-  dispose = () => chart?.dispose();
+  dispose = () => {
+    window.removeEventListener('resize', resize);
+    chart?.dispose();
+  };
+  window.addEventListener('resize', resize);
 
   for (const [key, control] of Object.entries(controls)) {
     control.addEventListener('change', () => {
@@ -170,7 +175,6 @@ function renderPage(node) {
         showCase(data.pointsOf[params.seriesId][params.dataIndex]);
       }
     });
-    window.addEventListener('resize', () => instance.resize());
     return instance;
   }
 
