@@ -5,11 +5,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gridcase.calendar.WorkingTime;
 import org.gridcase.matters.MatterCatalogue;
@@ -76,8 +79,8 @@ class DistrictMap {
       return this == ACCEPTANCE_RATE || this == COMPLETION_RATE || this == SATISFACTION_RATE;
     }
 
-    static java.util.Optional<Layer> of(String key) {
-      return java.util.Arrays.stream(values()).filter(layer -> layer.key.equals(key)).findFirst();
+    static Optional<Layer> of(String key) {
+      return Arrays.stream(values()).filter(layer -> layer.key.equals(key)).findFirst();
     }
   }
 
@@ -130,7 +133,7 @@ class DistrictMap {
   private final OrganizationDirectory organization;
   private final MatterCatalogue matters;
   private final MapProperties properties;
-  private final java.time.ZoneId zone;
+  private final ZoneId zone;
   private volatile Geometry geometry;
 
   DistrictMap(JdbcClient jdbc, OrganizationDirectory organization, MatterCatalogue matters, MapProperties properties,
@@ -191,8 +194,8 @@ class DistrictMap {
   }
 
   /** One grid on click: names, its leaders' names, its figures and its open cases; empty for an unknown grid. */
-  java.util.Optional<GridDetail> grid(String code, LocalDate from, LocalDate to, Filter filter) {
-    java.util.Optional<UnitView> grid = organization.findActiveGrid(code);
+  Optional<GridDetail> grid(String code, LocalDate from, LocalDate to, Filter filter) {
+    Optional<UnitView> grid = organization.findActiveGrid(code);
     if (grid.isEmpty()) {
       return java.util.Optional.empty();
     }
