@@ -197,7 +197,7 @@ class DistrictMap {
   Optional<GridDetail> grid(String code, LocalDate from, LocalDate to, Filter filter) {
     Optional<UnitView> grid = organization.findActiveGrid(code);
     if (grid.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     UnitView community = organization.findUnit(grid.get().parentCode()).orElseThrow();
     String streetName = organization.findUnit(community.parentCode()).map(UnitView::name).orElse(null);
@@ -217,7 +217,7 @@ class DistrictMap {
           due != null && due.toInstant().isBefore(now), rs.getString("process_instance_id"));
     }).list();
     boolean truncated = cases.size() > limit;
-    return java.util.Optional.of(new GridDetail(code, grid.get().name(), community.name(), streetName,
+    return Optional.of(new GridDetail(code, grid.get().name(), community.name(), streetName,
         organization.holderNames(code, Role.GRID_LEADER), figures, truncated ? cases.subList(0, limit) : cases,
         truncated));
   }
