@@ -144,6 +144,14 @@ class CockpitMapBrowserTest {
       assertThat(areaColour(browser, chart, "DC-03-06-002")).as("a grid without overdue cases stays blank")
           .isEqualTo("#eef1f5");
 
+      browser.await(By.id("gc-map-heat")).click();
+      // The heat layer holds February's requests with coordinates: at least the 50 above.
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> ((Number) script(browser,
+          "const s = echarts.getInstanceByDom(arguments[0]).getOption().series.find(s => s.id === 'heat');"
+              + " return s ? s.data.reduce((sum, cell) => sum + cell[2], 0) : -1", chart)).longValue() >= 50);
+      browser.await(By.id("gc-map-heat")).click();
+      browser.await(By.cssSelector("#gc-map-chart[data-state=ready]"));
+
       click(browser, chart, 107.4890, 31.2250);
       browser.await(By.cssSelector("#gc-map-detail [data-case='MAPUI-01']"));
       assertThat(Browser.text(browser.await(By.cssSelector("#gc-map-detail [data-case] h5 a")))).isEqualTo("MAPUI-01");
