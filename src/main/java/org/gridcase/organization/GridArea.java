@@ -51,6 +51,15 @@ final class GridArea {
     return wkt.append("))").toString();
   }
 
+  /** The corners as [longitude, latitude] pairs, the ring not closed. */
+  List<double[]> corners() {
+    List<double[]> corners = new ArrayList<>(longitudes.length);
+    for (int i = 0; i < longitudes.length; i++) {
+      corners.add(new double[] {longitudes[i], latitudes[i]});
+    }
+    return corners;
+  }
+
   double minLatitude() {
     return Arrays.stream(latitudes).min().orElseThrow();
   }

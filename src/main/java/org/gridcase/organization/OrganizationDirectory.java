@@ -42,6 +42,24 @@ public class OrganizationDirectory {
         .findFirst();
   }
 
+  /** Every active grid's polygon with its community and street, by grid code (grids without one are left out). */
+  public List<GridOutline> gridOutlines() {
+    return repository.findOutlines();
+  }
+
+  /** Names (never logins) of the active holders of a role at a unit, e.g. a grid's leader 网格长. */
+  public List<String> holderNames(String unitCode, Role role) {
+    return repository.findHolderNames(role, unitCode);
+  }
+
+  /**
+   * Changes with every import of the organisation dataset, so that data derived from the organisation (a
+   * map's geometry) can be cached until the next import.
+   */
+  public long revision() {
+    return repository.lastImportId();
+  }
+
   public List<UnitView> children(String code) {
     return repository.findChildren(code);
   }

@@ -200,6 +200,28 @@ class OrganizationRepository {
         .list();
   }
 
+  /** Every active grid with a polygon, by grid code, with its community and street. */
+  List<GridOutline> findOutlines() {
+    return jdbc.sql("select a.grid_code, g.name, g.parent_code, c.parent_code as street_code, a.polygon"
+            + " from gc_grid_area a join gc_unit g on g.code = a.grid_code left join gc_unit c on c.code = g.parent_code"
+            + " where g.active = true order by a.grid_code")
+        .query((rs, row) -> new GridOutline(rs.getString("grid_code"), rs.getString("name"),
+            rs.getString("parent_code"), rs.getString("street_code"), GridArea.fromWkt(rs.getString("polygon")).corners()))
+        .list();
+  }
+
+  /** Names of the active people holding a role at a unit, by name. */
+  List<String> findHolderNames(Role role, String unitCode) {
+    return jdbc.sql("select p.name from gc_role_assignment a join gc_person p on p.id = a.person_id"
+            + " where a.role = ? and a.unit_code = ? and p.active = true order by p.name")
+        .params(role.key(), unitCode).query(String.class).list();
+  }
+
+  /** The id of the last import, 0 before the first. */
+  long lastImportId() {
+    return jdbc.sql("select coalesce(max(id), 0) from gc_organization_import").query(Long.class).single();
+  }
+
   Optional<String> lastImportChecksum() {
     return jdbc.sql("select checksum from gc_organization_import order by id desc fetch first 1 rows only")
         .query(String.class).optional();

@@ -19,7 +19,8 @@ class BadParameter extends RuntimeException {
     this.problem = problem;
   }
 
-  @RestControllerAdvice(assignableTypes = {KpiController.class, GradingController.class, BulletinController.class})
+  @RestControllerAdvice(assignableTypes = {KpiController.class, GradingController.class, BulletinController.class,
+      MapController.class})
   static class Handler {
 
     @ExceptionHandler(BadParameter.class)

@@ -63,7 +63,7 @@ class KpiController {
   }
 
 
-  private static LocalDate date(String field, String text) {
+  static LocalDate date(String field, String text) {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {

@@ -11,5 +11,5 @@ export default {
     fallbackLocale: 'zh'
   },
   // ES modules under app/cockpit/, named without ".js"; each default-exports a list of plugins.
-  customScripts: ['scripts/gridcase/supervision']
+  customScripts: ['scripts/gridcase/supervision', 'scripts/gridcase/map']
 };

@@ -4,7 +4,8 @@
  */
 let library;
 
-function echarts() {
+/** The ECharts library, loaded on first use. */
+export function echarts() {
   library ??= new Promise((resolve, reject) => {
     const script = document.createElement('script');
     script.src = new URL('./echarts/echarts.min.js', import.meta.url).href;

@@ -1,0 +1,7 @@
+package org.gridcase.supervision;
+
+import org.gridcase.GridcasePostgresTest;
+
+@GridcasePostgresTest
+class MapPostgresTest extends MapScenarios {
+}
