@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param endpointUrl public address of the GeoReport v2 endpoint, as discovery announces it (default
- *     {@code http://localhost:8080/open311/v2})
+ *     {@code <gridcase.public-url>/open311/v2})
  * @param endpointType {@code production} or {@code test}: whether requests posted there are acted upon (default
  *     {@code production})
  * @param contact how client developers reach the operator, shown in discovery (default 网格化服务管理中心)
@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     90 days, as the specification says)
  */
 @ConfigurationProperties("gridcase.open311")
-record Open311Properties(@DefaultValue("http://localhost:8080/open311/v2") String endpointUrl,
+record Open311Properties(String endpointUrl,
     @DefaultValue("production") String endpointType,
     @DefaultValue("网格化服务管理中心") String contact,
     @DefaultValue("API 密钥由系统管理员签发 (POST /api/open311/keys), 每个接入系统一个") String keyService,

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -46,6 +47,7 @@ class GeoReportApiTest {
   private static final AtomicInteger CLIENTS = new AtomicInteger();
 
   @Autowired TestRestTemplate rest;
+  @LocalServerPort int port;
   @Autowired ApplicationContext context;
   @Autowired JdbcClient jdbc;
   @Autowired ApiKeys apiKeys;
@@ -72,7 +74,7 @@ class GeoReportApiTest {
     GeoReportValidator.json().discovery(json);
     JsonNode endpoint = json.get("endpoints").get(0);
     assertThat(endpoint.get("specification").asText()).isEqualTo("http://wiki.open311.org/GeoReport_v2");
-    assertThat(endpoint.get("url").asText()).isEqualTo("http://localhost:8080/open311/v2");
+    assertThat(endpoint.get("url").asText()).isEqualTo("http://localhost:" + port + "/open311/v2");
     assertThat(endpoint.get("formats")).extracting(JsonNode::asText).containsExactly("text/xml", "application/json");
     assertThat(json.get("changeset").asText()).as("the catalogue's import").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
 

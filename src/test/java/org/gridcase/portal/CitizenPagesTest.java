@@ -47,7 +47,7 @@ class CitizenPagesTest {
   static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
   static final String GRID = "DC-02-07-002";
-  static final Pattern SURVEY_LINK = Pattern.compile("http://localhost:8080(/survey/[A-Za-z0-9_-]+)");
+  static final Pattern SURVEY_LINK = Pattern.compile("http://localhost:\\d+(/survey/[A-Za-z0-9_-]+)");
 
   @Autowired TestRestTemplate rest;
   @Autowired ApplicationContext context;
