@@ -12,6 +12,7 @@ import org.gridcase.GridcaseTest;
 import org.gridcase.intake.CaseFixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,15 +47,21 @@ class TaskFormErrorsBrowserTest {
       // Decline without a reason or a note, in a grid that does not exist: only the server can tell.
       labelled(browser, "不予受理（仍将反馈群众）").click();
       WebElement grid = labelled(browser, "网格编码");
-      grid.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-      grid.sendKeys("DC-99-99-999");
-      browser.await(By.xpath("//button[contains(@class,'btn-primary') and not(@disabled)"
-          + " and (normalize-space()='Complete' or normalize-space()='完成')]")).click();
+      grid.click();
+      grid.sendKeys(Keys.END);
+      grid.sendKeys(Keys.BACK_SPACE.toString().repeat(grid.getDomProperty("value").length()));
+      // Leaving the field hands form-js its (debounced) value.
+      grid.sendKeys("DC-99-99-999", Keys.TAB);
+      assertThat(grid.getDomProperty("value")).isEqualTo("DC-99-99-999");
+      WebElement complete = browser.await(By.cssSelector("button[ng-click='complete()']:not([disabled])"));
+      // Tasklist's task pane scrolls on its own; the button may sit below its fold.
+      ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'});"
+          + " arguments[0].click();", complete);
 
       WebElement error = new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
           .withMessage("no error notification in Tasklist")
           .until(driver -> driver.findElements(By.cssSelector(".notifications .alert, .page-notifications .alert"))
-              .stream().filter(alert -> Browser.text(alert).contains("网格编码")).findFirst().orElse(null));
+              .stream().filter(alert -> Browser.text(alert).contains("请")).findFirst().orElse(null));
       browser.screenshot("tasklist-form-error");
       assertThat(Browser.text(error)).contains("gridCode: 请填写有效的网格编码").contains("declineReason: 请选择")
           .contains("triageNote: 不予受理时请写明理由");
@@ -62,9 +69,13 @@ class TaskFormErrorsBrowserTest {
     assertThat(taskService.createTaskQuery().taskId(triage.getId()).count()).as("the task stays open").isOne();
   }
 
-  /** The form field whose label reads {@code text}: a form-js label names its input with {@code for}. */
+  /**
+   * The form field whose label reads {@code text} (a required field's label ends in "*"): a form-js label
+   * names its input with {@code for}.
+   */
   private static WebElement labelled(Browser browser, String text) {
-    WebElement label = browser.await(By.xpath("//label[normalize-space()='" + text + "']"));
+    WebElement label = browser.await(By.xpath("//label[normalize-space()='" + text + "' or normalize-space()='"
+        + text + "*']"));
     return browser.driver().findElement(By.id(label.getDomAttribute("for")));
   }
 }
