@@ -1,23 +1,16 @@
 package org.gridcase.notification;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.gridcase.calendar.WorkingTime;
+import org.gridcase.common.EveryUserTask;
 import org.gridcase.security.CurrentUser;
 import org.gridcase.security.SystemAccess;
 import org.gridcase.workload.Backups;
@@ -54,19 +47,8 @@ class GroupTaskNotices extends AbstractProcessEnginePlugin implements TaskListen
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners();
-    if (parseListeners == null) {
-      parseListeners = new ArrayList<>();
-      configuration.setCustomPostBPMNParseListeners(parseListeners);
-    }
-    parseListeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, GroupTaskNotices.this);
-        }
-      }
-    });
+    EveryUserTask.configure(configuration,
+        definition -> definition.addTaskListener(TaskListener.EVENTNAME_CREATE, this));
   }
 
   @Override

@@ -1,17 +1,9 @@
 package org.gridcase.workload;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.gridcase.common.EveryUserTask;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -32,22 +24,10 @@ class AbsenceEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners();
-    if (parseListeners == null) {
-      parseListeners = new ArrayList<>();
-      configuration.setCustomPostBPMNParseListeners(parseListeners);
-    }
     TaskListener lookedUp = task -> listener.getObject().notify(task);
-    parseListeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        if (!(activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask)) {
-          return;
-        }
-        TaskDefinition definition = userTask.getTaskDefinition();
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, lookedUp);
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, lookedUp);
-      }
+    EveryUserTask.configure(configuration, definition -> {
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, lookedUp);
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, lookedUp);
     });
   }
 }
