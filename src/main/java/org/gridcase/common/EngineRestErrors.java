@@ -1,6 +1,7 @@
 package org.gridcase.common;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,7 +34,9 @@ public final class EngineRestErrors implements ForcedAutoDiscoverable {
 
   @Override
   public void configure(FeatureContext context) {
-    if (!context.getConfiguration().isRegistered(EngineExceptions.class)) {
+    // Server applications only: auto-discovery also configures Jersey clients.
+    if (context.getConfiguration().getRuntimeType() == RuntimeType.SERVER
+        && !context.getConfiguration().isRegistered(EngineExceptions.class)) {
       context.register(EngineExceptions.class);
       context.register(RestExceptions.class);
     }

@@ -45,18 +45,15 @@ class TaskFormErrorsBrowserTest {
       browser.signIn("tasklist", LEADER, "demo");
       browser.go("/camunda/app/tasklist/default/#/?task=" + triage.getId());
       // Decline without a reason or a note, in a grid that does not exist: only the server can tell.
-      labelled(browser, "不予受理（仍将反馈群众）").click();
+      click(browser, labelled(browser, "不予受理（仍将反馈群众）"));
       WebElement grid = labelled(browser, "网格编码");
-      grid.click();
+      click(browser, grid);
       grid.sendKeys(Keys.END);
       grid.sendKeys(Keys.BACK_SPACE.toString().repeat(grid.getDomProperty("value").length()));
       // Leaving the field hands form-js its (debounced) value.
       grid.sendKeys("DC-99-99-999", Keys.TAB);
       assertThat(grid.getDomProperty("value")).isEqualTo("DC-99-99-999");
-      WebElement complete = browser.await(By.cssSelector("button[ng-click='complete()']:not([disabled])"));
-      // Tasklist's task pane scrolls on its own; the button may sit below its fold.
-      ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'});"
-          + " arguments[0].click();", complete);
+      click(browser, browser.await(By.cssSelector("button[ng-click='complete()']:not([disabled])")));
 
       WebElement error = new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
           .withMessage("no error notification in Tasklist")
@@ -67,6 +64,12 @@ class TaskFormErrorsBrowserTest {
           .contains("triageNote: 不予受理时请写明理由");
     }
     assertThat(taskService.createTaskQuery().taskId(triage.getId()).count()).as("the task stays open").isOne();
+  }
+
+  /** Tasklist's task pane scrolls on its own: an element below its fold is brought into view first. */
+  private static void click(Browser browser, WebElement element) {
+    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'});", element);
+    element.click();
   }
 
   /**
