@@ -1,5 +1,7 @@
 package org.gridcase.common;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -9,17 +11,69 @@ public final class TaskInput {
   private TaskInput() {
   }
 
-  /** A form input that fails the server's checks; the task stays open. */
-  public static class InvalidInputException extends RuntimeException {
-    private final String field;
+  /** Form inputs that fail the server's checks, each with its message; the task stays open. */
+  public static class InvalidInputException extends InvalidFieldsException {
 
     public InvalidInputException(String field, String message) {
-      super(field + ": " + message);
-      this.field = field;
+      this(List.of(new Field(field, message)));
     }
 
+    public InvalidInputException(List<Field> fields) {
+      super(fields);
+    }
+
+    /** The first refused field. */
     public String field() {
-      return field;
+      return fields().get(0).name();
+    }
+  }
+
+  /**
+   * Checks a whole form before refusing it, so the handler learns every problem at once: each check
+   * notes its error and returns null, and {@link #throwIfAny()} refuses them together.
+   */
+  public static final class Checks {
+    private final VariableScope scope;
+    private final List<InvalidFieldsException.Field> errors = new ArrayList<>();
+
+    public Checks(VariableScope scope) {
+      this.scope = scope;
+    }
+
+    /** {@link TaskInput#text}, or null with the error noted. */
+    public String text(ProcessVariable<?> variable, boolean required, int maxLength) {
+      try {
+        return TaskInput.text(scope, variable, required, maxLength);
+      } catch (InvalidInputException e) {
+        errors.addAll(e.fields());
+        return null;
+      }
+    }
+
+    /** {@link TaskInput#choice}, or null with the error noted. */
+    public String choice(ProcessVariable<String> variable, Set<String> allowed) {
+      try {
+        return TaskInput.choice(scope, variable, allowed);
+      } catch (InvalidInputException e) {
+        errors.addAll(e.fields());
+        return null;
+      }
+    }
+
+    /** Notes an error found by the caller's own check. */
+    public void reject(String field, String message) {
+      errors.add(new InvalidFieldsException.Field(field, message));
+    }
+
+    public boolean hasErrors() {
+      return !errors.isEmpty();
+    }
+
+    /** Refuses the form with every error noted, if any. */
+    public void throwIfAny() {
+      if (!errors.isEmpty()) {
+        throw new InvalidInputException(errors);
+      }
     }
   }
 

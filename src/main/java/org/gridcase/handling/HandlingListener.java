@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.json.SpinJsonNode;
 import org.gridcase.common.TaskInput;
-import org.gridcase.common.TaskInput.InvalidInputException;
 import org.gridcase.intake.CitizenRequestProcess.Values;
 import org.gridcase.intake.Requests;
 import org.gridcase.organization.OrganizationDirectory;
@@ -53,8 +52,21 @@ class HandlingListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String action = TaskInput.choice(task, HANDLING_ACTION, ACTIONS);
-    String note = TaskInput.text(task, HANDLING_NOTE, true, 4000);
+    // Every problem of the form at once, before anything is written.
+    TaskInput.Checks checks = new TaskInput.Checks(task);
+    String action = checks.choice(HANDLING_ACTION, ACTIONS);
+    String note = checks.text(HANDLING_NOTE, true, 4000);
+    Number days = EXTENSION_DAYS.getOrNull(task);
+    if (Values.EXTENSION.equals(action)
+        && (days == null || days.intValue() < 1 || days.intValue() > deadlines.maxExtensionDays())) {
+      checks.reject(EXTENSION_DAYS.name(), "延期天数应为 1 到 " + deadlines.maxExtensionDays() + " 天");
+    }
+    List<String> departments = departmentCodes(WHISTLE_DEPARTMENTS.getOrNull(task));
+    String lead = LEAD_DEPARTMENT.text(task);
+    if (Values.WHISTLE.equals(action)) {
+      checkWhistle(checks, departments, lead);
+    }
+    checks.throwIfAny();
     String actor = currentUser.actorOf(task);
     long requestId = REQUEST_ID.get(task);
     switch (action) {
@@ -64,34 +76,31 @@ class HandlingListener implements TaskListener {
         RETURN_REASON.set(task, note);
       }
       case Values.EXTENSION -> {
-        Number days = EXTENSION_DAYS.getOrNull(task);
-        if (days == null || days.intValue() < 1 || days.intValue() > deadlines.maxExtensionDays()) {
-          throw new InvalidInputException(EXTENSION_DAYS.name(),
-              "延期天数应为 1 到 " + deadlines.maxExtensionDays() + " 天");
-        }
         EXTENSION_DAYS.set(task, days.longValue());
         requests.recordExtensionRequested(requestId, actor, days.intValue(), note);
       }
-      default -> whistle(task, requestId, actor, note);
+      default -> whistle(task, requestId, actor, note, departments, lead);
     }
     HANDLING_NOTE.remove(task);
   }
 
-  private void whistle(DelegateTask task, long requestId, String actor, String note) {
+  private void checkWhistle(TaskInput.Checks checks, List<String> departments, String lead) {
     Set<String> known = organization.departments().stream().map(UnitView::code).collect(Collectors.toSet());
-    List<String> departments = departmentCodes(WHISTLE_DEPARTMENTS.getOrNull(task));
     if (departments.isEmpty()) {
-      throw new InvalidInputException(WHISTLE_DEPARTMENTS.name(), "请选择至少一个报到部门 (choose at least one department)");
+      checks.reject(WHISTLE_DEPARTMENTS.name(), "请选择至少一个报到部门 (choose at least one department)");
     }
     for (String department : departments) {
       if (!known.contains(department)) {
-        throw new InvalidInputException(WHISTLE_DEPARTMENTS.name(), "未知部门 '" + department + "'");
+        checks.reject(WHISTLE_DEPARTMENTS.name(), "未知部门 '" + department + "'");
       }
     }
-    String lead = LEAD_DEPARTMENT.text(task);
-    if (lead != null && !departments.contains(lead)) {
-      throw new InvalidInputException(LEAD_DEPARTMENT.name(), "牵头部门须在报到部门之中 (the lead must be called in)");
+    if (lead != null && !departments.isEmpty() && !departments.contains(lead)) {
+      checks.reject(LEAD_DEPARTMENT.name(), "牵头部门须在报到部门之中 (the lead must be called in)");
     }
+  }
+
+  private void whistle(DelegateTask task, long requestId, String actor, String note, List<String> departments,
+      String lead) {
     requests.recordWhistle(requestId, actor, departments, lead, note);
     WHISTLE_DEPARTMENT_LIST.set(task, new ArrayList<>(departments));
     WHISTLE_STARTED_AT.set(task, ClockUtil.getCurrentTime());

@@ -1,10 +1,13 @@
 package org.gridcase.intake;
 
 import java.util.List;
-import java.util.stream.Collectors;
+import org.gridcase.common.InvalidFieldsException;
 
-/** Input that cannot be accepted as given; names every offending field. Nothing was stored. */
-public class InvalidRequestException extends RuntimeException {
+/**
+ * Input that cannot be accepted as given; names every offending field. Nothing was stored. Thrown inside
+ * the engine (a start over the engine REST API), it answers 400 like every {@link InvalidFieldsException}.
+ */
+public class InvalidRequestException extends InvalidFieldsException {
 
   public record FieldError(String field, String message) {
   }
@@ -12,7 +15,7 @@ public class InvalidRequestException extends RuntimeException {
   private final transient List<FieldError> errors;
 
   public InvalidRequestException(List<FieldError> errors) {
-    super(errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+    super(errors.stream().map(e -> new Field(e.field(), e.message())).toList());
     this.errors = List.copyOf(errors);
   }
 

@@ -22,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Requests {
 
+  /** Feedback channels of {@link #recordFedBack}. */
+  public static final String BY_MAIL = "mail";
+  public static final String BY_CALL = "call";
+
   private final JdbcClient jdbc;
   private final WorkingTime workingTime;
 
@@ -174,7 +178,12 @@ public class Requests {
     jdbc.sql("update gc_request set fed_back_at = ?, status = case when status = ? then ? else status end"
             + " where id = ?")
         .params(ts(now()), RequestStatus.FEEDBACK.name(), RequestStatus.REVIEW.name(), id).update();
-    event(id, "FEEDBACK_" + channel.toUpperCase(java.util.Locale.ROOT), actor, note);
+    event(id, feedbackEvent(channel), actor, note);
+  }
+
+  /** The event kind {@link #recordFedBack} writes for a channel: FEEDBACK_MAIL, FEEDBACK_CALL. */
+  public static String feedbackEvent(String channel) {
+    return "FEEDBACK_" + channel.toUpperCase(java.util.Locale.ROOT);
   }
 
   /** 满意度回访. An unsatisfied review reopens the case (重办); not reachable is recorded as such. */

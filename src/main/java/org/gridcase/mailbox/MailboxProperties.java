@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout connection timeout to the IMAP server (default 10 s)
  * @param timeout read timeout of the IMAP server (default 30 s)
  * @param statusLinkBase public address of the status page, given in the acknowledgement with the tracking
- *     number appended (default {@code http://localhost:8080/status/})
+ *     number appended (default {@code <gridcase.public-url>/status/})
  */
 @ConfigurationProperties("gridcase.mailbox")
 record MailboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("localhost") String host,
@@ -31,7 +31,7 @@ record MailboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("
     @DefaultValue("INBOX") String folder, @DefaultValue("R/PT2M") String cycle,
     @DefaultValue("50") int maxMessagesPerPoll, @DefaultValue("5242880") long maxAttachmentBytes,
     @DefaultValue("10s") Duration connectTimeout, @DefaultValue("30s") Duration timeout,
-    @DefaultValue("http://localhost:8080/status/") String statusLinkBase) {
+    String statusLinkBase) {
 
   private static final Set<String> PROTOCOLS = Set.of("imap", "imaps");
 

@@ -4,6 +4,7 @@ import static org.gridcase.mailbox.AcknowledgementProcess.Variables.INBOUND_MAIL
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gridcase.common.PublicUrl;
 import org.gridcase.intake.RequestView;
 import org.gridcase.intake.Requests;
 import org.gridcase.mailbox.InboundMails.Acknowledgement;
@@ -21,12 +22,15 @@ class SendAcknowledgementDelegate implements JavaDelegate {
   private final Requests requests;
   private final Mailer mailer;
   private final MailboxProperties properties;
+  private final PublicUrl publicUrl;
 
-  SendAcknowledgementDelegate(InboundMails mails, Requests requests, Mailer mailer, MailboxProperties properties) {
+  SendAcknowledgementDelegate(InboundMails mails, Requests requests, Mailer mailer, MailboxProperties properties,
+      PublicUrl publicUrl) {
     this.mails = mails;
     this.requests = requests;
     this.mailer = mailer;
     this.properties = properties;
+    this.publicUrl = publicUrl;
   }
 
   @Override
@@ -40,7 +44,8 @@ class SendAcknowledgementDelegate implements JavaDelegate {
     RequestView request = requests.get(acknowledgement.requestId());
     // A failure names the case, never the address: the job executor logs it and Cockpit shows it.
     mailer.sendReply(request.requesterEmail(), AcknowledgementMail.subject(request),
-        AcknowledgementMail.body(request, properties.statusLinkBase() + request.trackingNumber()),
+        AcknowledgementMail.body(request, publicUrl.orDerived(properties.statusLinkBase(), "/status/")
+            + request.trackingNumber()),
         acknowledgement.messageId(), acknowledgement.inReplyTo(), "acknowledgement of " + request.trackingNumber());
     mails.markAcknowledged(id);
   }

@@ -51,6 +51,6 @@ class FeedbackMailDelegate implements JavaDelegate {
     if (withResult) {
       requests.recordDuplicateResultSent(request.id());
     }
-    requests.recordFedBack(request.id(), null, "mail", null);
+    requests.recordFedBack(request.id(), null, Requests.BY_MAIL, null);
   }
 }

@@ -10,6 +10,12 @@ public enum Notice {
   /** A task now waits for this person. Values: {@code taskName}, {@code trackingNumber}, {@code dueAt}. */
   TASK_ASSIGNED,
 
+  /**
+   * A new task waits, unclaimed, in a group of this person (本组待办), e.g. a department call (部门报到).
+   * Values: {@code taskName}, {@code trackingNumber}, {@code dueAt}.
+   */
+  TASK_OFFERED,
+
   /** A task is close to its due date. Values: {@code taskName}, {@code trackingNumber}, {@code dueAt}. */
   DEADLINE_WARNING,
 

@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.gridcase.common.PublicUrl;
 import org.gridcase.notification.NoticeTemplates.Rendered;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
   static final String LINK = "link";
+  static final String TASKLIST_PATH = "/camunda/app/tasklist/";
   private static final int MAX_EVENT_KEY = 200;
   private static final int MAX_USER_ID = 64;
 
@@ -30,14 +32,16 @@ public class Notifications {
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final NotificationProperties properties;
+  private final PublicUrl publicUrl;
 
   Notifications(NoticeOutbox outbox, NoticeTemplates templates, RuntimeService runtimeService,
-      IdentityService identityService, NotificationProperties properties) {
+      IdentityService identityService, NotificationProperties properties, PublicUrl publicUrl) {
     this.outbox = outbox;
     this.templates = templates;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.properties = properties;
+    this.publicUrl = publicUrl;
   }
 
   /**
@@ -61,7 +65,7 @@ public class Notifications {
       throw new IllegalArgumentException("values is required");
     }
     Map<String, String> filled = new HashMap<>(values);
-    filled.putIfAbsent(LINK, properties.tasklistUrl());
+    filled.putIfAbsent(LINK, publicUrl.orDerived(properties.tasklistUrl(), TASKLIST_PATH));
     Rendered mail = templates.render(notice, filled);
     OptionalLong id = outbox.queue(eventKey, userId, notice, mail.subject(), mail.body());
     if (id.isEmpty()) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gridcase.common.PublicUrl;
 import org.gridcase.calendar.WorkingTime;
 import org.gridcase.common.UserText;
 import org.gridcase.matters.MatterCatalogue;
@@ -47,16 +48,19 @@ class GeoReportController {
   private final MatterCatalogue matters;
   private final WorkingTime workingTime;
   private final Open311Properties properties;
+  private final PublicUrl publicUrl;
   private final ObjectMapper json;
 
   GeoReportController(Services services, ServiceRequests serviceRequests, Open311Intake intake,
-      MatterCatalogue matters, WorkingTime workingTime, Open311Properties properties, ObjectMapper objectMapper) {
+      MatterCatalogue matters, WorkingTime workingTime, Open311Properties properties, ObjectMapper objectMapper,
+      PublicUrl publicUrl) {
     this.services = services;
     this.serviceRequests = serviceRequests;
     this.intake = intake;
     this.matters = matters;
     this.workingTime = workingTime;
     this.properties = properties;
+    this.publicUrl = publicUrl;
     // The specification shows absent values as null (JSON) and empty elements (XML): keep them.
     this.json = objectMapper.copy().setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS);
   }
@@ -68,7 +72,7 @@ class GeoReportController {
         .orElse("");
     List<String> formats = Arrays.stream(Format.values()).map(Format::mimeType).toList();
     return render(format, "discovery", new Discovery(changeset, properties.contact(), properties.keyService(),
-        List.of(new Endpoint(GeoReport.SPECIFICATION, properties.endpointUrl(request), changeset,
+        List.of(new Endpoint(GeoReport.SPECIFICATION, publicUrl.orDerived(properties.endpointUrl(), "/open311/v2"), changeset,
             properties.endpointType(), formats))));
   }
 

@@ -1,14 +1,13 @@
 package org.gridcase.open311;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * @param endpointUrl public address of the GeoReport v2 endpoint, as discovery announces it (default: none, the
- *     address the discovery request came to, see {@link #endpointUrl(HttpServletRequest)})
+ * @param endpointUrl public address of the GeoReport v2 endpoint, as discovery announces it (default: none,
+ *     {@code <gridcase.public-url>/open311/v2}, which without that setting is the address the discovery request came
+ *     to; behind a reverse proxy its X-Forwarded-Proto/-Host/-Port, see {@code server.forward-headers-strategy})
  * @param endpointType {@code production} or {@code test}: whether requests posted there are acted upon (default
  *     {@code production})
  * @param contact how client developers reach the operator, shown in discovery (default 网格化服务管理中心)
@@ -26,16 +25,4 @@ record Open311Properties(String endpointUrl,
     @DefaultValue("50") int pageSize,
     @DefaultValue("200") int maxPageSize,
     @DefaultValue("P90D") Duration window) {
-
-  /**
-   * The configured address, else the scheme, host and port the request came to: behind a reverse proxy the
-   * ones in its X-Forwarded-Proto/-Host/-Port headers, which Tomcat applies for trusted (internal) proxies
-   * ({@code server.forward-headers-strategy: native}).
-   */
-  String endpointUrl(HttpServletRequest request) {
-    if (endpointUrl != null && !endpointUrl.isBlank()) {
-      return endpointUrl.strip();
-    }
-    return ServletUriComponentsBuilder.fromContextPath(request).path("/open311/v2").toUriString();
-  }
 }

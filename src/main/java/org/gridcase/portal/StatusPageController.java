@@ -35,8 +35,9 @@ class StatusPageController {
       Map.entry("EXTENSION_APPROVED", "办理时限已延长"),
       Map.entry("WHISTLE", "已协调相关部门共同办理"),
       Map.entry("HANDLED", "已办理完毕"),
-      Map.entry("FEEDBACK_MAIL", "办理结果已邮件告知"),
-      Map.entry("FEEDBACK_PHONE", "办理结果已电话告知"),
+      // The kinds the feedback steps write (mail job, feedback call), not spelled out twice.
+      Map.entry(Requests.feedbackEvent(Requests.BY_MAIL), "办理结果已邮件告知"),
+      Map.entry(Requests.feedbackEvent(Requests.BY_CALL), "办理结果已电话告知"),
       Map.entry("REVIEWED", "已满意度回访"),
       Map.entry("CLOSED", "已办结"));
 

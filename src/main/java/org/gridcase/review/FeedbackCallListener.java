@@ -26,7 +26,7 @@ class FeedbackCallListener implements TaskListener {
   public void notify(DelegateTask task) {
     String note = TaskInput.text(task, FEEDBACK_NOTE, true, 2000);
     requests.recordFedBack(REQUEST_ID.get(task), currentUser.actorOf(task),
-        "call", note);
+        Requests.BY_CALL, note);
     FEEDBACK_NOTE.remove(task);
   }
 }

@@ -6,10 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param linkBase public address of the survey page; the token is appended (default
- *     {@code http://localhost:8080/survey/})
+ *     {@code <gridcase.public-url>/survey/})
  * @param validFor how long a survey link may be used (default 30 days)
  */
 @ConfigurationProperties("gridcase.survey")
-record SurveyProperties(@DefaultValue("http://localhost:8080/survey/") String linkBase,
+record SurveyProperties(String linkBase,
     @DefaultValue("P30D") Duration validFor) {
 }

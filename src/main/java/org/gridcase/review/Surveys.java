@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.gridcase.common.PublicUrl;
 import org.gridcase.common.Checksums;
 import org.gridcase.common.UserText;
 import org.gridcase.intake.CitizenRequestProcess;
@@ -52,12 +53,15 @@ public class Surveys {
   private final Requests requests;
   private final RuntimeService runtime;
   private final SurveyProperties properties;
+  private final PublicUrl publicUrl;
 
-  Surveys(JdbcClient jdbc, Requests requests, @Lazy RuntimeService runtime, SurveyProperties properties) {
+  Surveys(JdbcClient jdbc, Requests requests, @Lazy RuntimeService runtime, SurveyProperties properties,
+      PublicUrl publicUrl) {
     this.jdbc = jdbc;
     this.requests = requests;
     this.runtime = runtime;
     this.properties = properties;
+    this.publicUrl = publicUrl;
   }
 
   /** A new one-time link for the request's feedback mail; in the mail's transaction, so a failed send drops it. */
@@ -69,7 +73,7 @@ public class Surveys {
     jdbc.sql("insert into gc_survey (request_id, token_hash, created_at, expires_at) values (?, ?, ?, ?)")
         .params(requestId, hash(token), Timestamp.from(now), Timestamp.from(now.plus(properties.validFor())))
         .update();
-    return properties.linkBase() + token;
+    return publicUrl.orDerived(properties.linkBase(), "/survey/") + token;
   }
 
   /** The survey behind a token that may still be answered. */

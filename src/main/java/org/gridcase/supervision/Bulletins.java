@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gridcase.common.PublicUrl;
 import org.gridcase.calendar.WorkingTime;
 import org.gridcase.notification.Notice;
 import org.gridcase.notification.Notifications;
@@ -46,10 +47,12 @@ class Bulletins {
   private final SystemAccess system;
   private final JdbcClient jdbc;
   private final ZoneId zone;
-  private final String linkBase;
+  private final BulletinProperties properties;
+  private final PublicUrl publicUrl;
 
   Bulletins(Kpis kpis, Board board, OrganizationDirectory organization, Notifications notifications,
-      SystemAccess system, JdbcClient jdbc, WorkingTime workingTime, BulletinProperties properties) {
+      SystemAccess system, JdbcClient jdbc, WorkingTime workingTime, BulletinProperties properties,
+      PublicUrl publicUrl) {
     this.kpis = kpis;
     this.board = board;
     this.organization = organization;
@@ -57,7 +60,8 @@ class Bulletins {
     this.system = system;
     this.jdbc = jdbc;
     this.zone = workingTime.zone();
-    this.linkBase = properties.linkBase();
+    this.properties = properties;
+    this.publicUrl = publicUrl;
   }
 
   /** Generates (again) every bulletin of the month and tells the leaders; returns them. */
@@ -107,7 +111,8 @@ class Bulletins {
         .update(key, "id");
     long id = key.getKey().longValue();
     String name = organization.findUnit(area).map(UnitView::name).orElse(area);
-    Map<String, String> values = Map.of("areaName", name, "month", label(month), "link", linkBase + id);
+    Map<String, String> values = Map.of("areaName", name, "month", label(month), "link",
+        publicUrl.orDerived(properties.linkBase(), "/api/bulletins/") + id);
     for (String reader : system.membersOf(readerGroups)) {
       notifications.notify("bulletin:" + month + ":" + area, reader, Notice.MONTHLY_BULLETIN, values);
     }

@@ -19,7 +19,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.gridcase.common.TaskInput;
-import org.gridcase.common.TaskInput.InvalidInputException;
 import org.gridcase.handling.HandlingDeadlines;
 import org.gridcase.intake.CitizenRequestProcess.Values;
 import org.gridcase.intake.RequestView;
@@ -61,48 +60,60 @@ class TriageListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String decision = TaskInput.choice(task, TRIAGE_DECISION, DECISIONS);
+    // Every problem of the form at once, before anything is written.
+    TaskInput.Checks checks = new TaskInput.Checks(task);
+    String decision = checks.choice(TRIAGE_DECISION, DECISIONS);
     String gridCode = GRID_CODE.text(task);
     if (gridCode == null || organization.findActiveGrid(gridCode).isEmpty()) {
-      throw new InvalidInputException(GRID_CODE.name(), "请填写有效的网格编码 (an active grid code is required)");
+      checks.reject(GRID_CODE.name(), "请填写有效的网格编码 (an active grid code is required)");
     }
     String categoryCode = CATEGORY_CODE.text(task);
-    Matter matter = categoryCode == null ? null : matters.findActive(categoryCode)
-        .orElseThrow(() -> new InvalidInputException(CATEGORY_CODE.name(), "未知事项类别 '" + categoryCode + "'"));
-    String note = TaskInput.text(task, TRIAGE_NOTE, false, 1000);
+    Matter matter = categoryCode == null ? null : matters.findActive(categoryCode).orElse(null);
+    if (categoryCode != null && matter == null) {
+      checks.reject(CATEGORY_CODE.name(), "未知事项类别 '" + categoryCode + "'");
+    }
+    String note = checks.text(TRIAGE_NOTE, false, 1000);
+    if (Values.ACCEPT.equals(decision) && categoryCode == null) {
+      checks.reject(CATEGORY_CODE.name(), "受理时请选择事项类别 (a category is required to accept)");
+    }
+    if (Values.ACCEPT.equals(decision) && matter != null && matter.admitted()
+        && Colour.ofKey(COLOUR.text(task)).isEmpty()) {
+      checks.reject(COLOUR.name(), "请选择颜色 red / yellow / green");
+    }
+    boolean declined = Values.DECLINE.equals(decision) || (matter != null && !matter.admitted());
+    String declineReason = null;
+    RequestView original = null;
+    if (declined && (matter == null || matter.admitted())) {
+      declineReason = checks.choice(DECLINE_REASON, DECLINE_REASONS);
+      original = Values.DUPLICATE.equals(declineReason) ? mergeTarget(task, REQUEST_ID.get(task), checks) : null;
+      boolean merging = Values.DUPLICATE.equals(declineReason) && DUPLICATE_OF.text(task) != null;
+      if (!merging && note == null) {
+        checks.reject(TRIAGE_NOTE.name(), "不予受理时请写明理由，将反馈给群众 (reason required)");
+      }
+    }
+    checks.throwIfAny();
     String actor = currentUser.actorOf(task);
     long requestId = REQUEST_ID.get(task);
 
     GRID_CODE.set(task, gridCode);
     COMMUNITY_CODE.set(task, organization.communityOf(gridCode));
     CATEGORY_NAME.set(task, matter == null ? "未分类" : matter.name());
-    if (Values.ACCEPT.equals(decision) && matter == null) {
-      throw new InvalidInputException(CATEGORY_CODE.name(), "受理时请选择事项类别 (a category is required to accept)");
-    }
-    if (Values.ACCEPT.equals(decision) && matter.admitted()) {
-      Colour colour = Colour.ofKey(COLOUR.text(task))
-          .orElseThrow(() -> new InvalidInputException(COLOUR.name(), "请选择颜色 red / yellow / green"));
+    if (!declined) {
+      Colour colour = Colour.ofKey(COLOUR.text(task)).orElseThrow();
       ADMITTED.set(task, true);
       COLOUR.set(task, colour.key());
       COLOUR_LABEL.set(task, colour.label());
       Instant due = deadlines.startHandling(task);
       requests.recordAccepted(requestId, actor, gridCode, categoryCode, colour.key(), due, note);
     } else {
-      String reason;
+      String reason = declineReason;
       String declineNote = note;
-      RequestView original = null;
       if (matter != null && !matter.admitted()) {
         reason = Values.NOT_ADMITTED;
         declineNote = "本事项（" + matter.name() + "）不属于网格办理范围，请向" + matter.competentBody() + "反映。"
             + (note == null ? "" : note);
-      } else {
-        reason = TaskInput.choice(task, DECLINE_REASON, DECLINE_REASONS);
-        original = Values.DUPLICATE.equals(reason) ? mergeTarget(task, requestId) : null;
-        if (original != null) {
-          declineNote = "已与受理编号 " + original.trackingNumber() + " 的诉求合并办理。" + (note == null ? "" : note);
-        } else if (note == null) {
-          throw new InvalidInputException(TRIAGE_NOTE.name(), "不予受理时请写明理由，将反馈给群众 (reason required)");
-        }
+      } else if (original != null) {
+        declineNote = "已与受理编号 " + original.trackingNumber() + " 的诉求合并办理。" + (note == null ? "" : note);
       }
       requests.recordDeclined(requestId, actor, gridCode, categoryCode, reason, declineNote);
       if (original != null) {
@@ -118,17 +129,21 @@ class TriageListener implements TaskListener {
 
   /**
    * The open case (neither closed nor declined) named in {@code duplicateOf} that a duplicate is merged into;
-   * null when none is named, which declines the duplicate as before, without a link.
+   * null when none is named, which declines the duplicate as before, without a link, or when the one named
+   * is no such case (noted as an error).
    */
-  private RequestView mergeTarget(DelegateTask task, long requestId) {
+  private RequestView mergeTarget(DelegateTask task, long requestId, TaskInput.Checks checks) {
     String trackingNumber = DUPLICATE_OF.text(task);
     if (trackingNumber == null) {
       return null;
     }
-    return requests.findByTrackingNumber(trackingNumber)
-        .filter(original -> original.id() != requestId && original.closedAt() == null
-            && original.declineReason() == null)
-        .orElseThrow(() -> new InvalidInputException(DUPLICATE_OF.name(),
-            "请填写一件未办结诉求的受理编号 (duplicateOf must be the tracking number of another open case)"));
+    RequestView original = requests.findByTrackingNumber(trackingNumber)
+        .filter(open -> open.id() != requestId && open.closedAt() == null && open.declineReason() == null)
+        .orElse(null);
+    if (original == null) {
+      checks.reject(DUPLICATE_OF.name(),
+          "请填写一件未办结诉求的受理编号 (duplicateOf must be the tracking number of another open case)");
+    }
+    return original;
   }
 }

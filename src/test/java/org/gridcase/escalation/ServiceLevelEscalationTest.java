@@ -185,7 +185,8 @@ class ServiceLevelEscalationTest {
 
     clock("2026-11-24T14:31");
     cases.executeDueTimers(instance);
-    assertThat(noticesTo(instance, "officer-zj-1")).containsExactly("DEADLINE_WARNING");
+    assertThat(noticesTo(instance, "officer-zj-1")).as("called in at once, then reminded")
+        .containsExactly("TASK_OFFERED", "DEADLINE_WARNING");
     clock("2026-11-25T09:01");
     cases.executeDueTimers(instance);
     assertThat(noticesTo(instance, "street-secretary-03")).as("the street supervises the departments")

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -61,6 +62,7 @@ class MailboxTest {
 
   @Autowired MailboxPoller poller;
   @Autowired Requests requests;
+  @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
@@ -125,7 +127,7 @@ class MailboxTest {
     assertThat(acknowledgement.getMessageID()).isEqualTo(inboundMail(messageId).get("ACK_MESSAGE_ID"));
     assertThat(acknowledgement.getContent().toString()).contains("王先生您好")
         .contains("受理编号：" + request.trackingNumber())
-        .contains("http://localhost:8080/status/" + request.trackingNumber());
+        .contains("http://localhost:" + port + "/status/" + request.trackingNumber());
     assertThat(inboundMail(messageId).get("ACKNOWLEDGED_AT")).isNotNull();
 
     // As a restart from Cockpit would do: the acknowledgement is not sent twice.

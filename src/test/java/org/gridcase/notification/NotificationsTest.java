@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,6 +48,7 @@ class NotificationsTest {
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
   @Autowired PlatformTransactionManager transactionManager;
 
   String eventKey;
@@ -84,7 +86,8 @@ class NotificationsTest {
     assertThat(mail.getSubject()).isEqualTo("【网格诉求】您有新的待办：研判 GC-2026-000042");
     assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
     assertThat(mail.getContent().toString()).contains("受理编号：GC-2026-000042")
-        .contains("办理入口：http://localhost:8080/camunda/app/tasklist/")
+        .as("gridcase.public-url is not set: the server's own port")
+        .contains("办理入口：http://localhost:" + port + "/camunda/app/tasklist/")
         .contains("此邮件由系统自动发送，请勿直接回复。");
     assertThat(jdbc.sql("select sent_at from gc_notification where id = ?").param(id).query(Timestamp.class)
         .single()).isNotNull();

@@ -1,6 +1,7 @@
 package org.gridcase.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridcase.intake.CitizenRequestProcess.Elements.TASK_FEEDBACK_CALL;
 import static org.gridcase.intake.CitizenRequestProcess.Elements.TASK_HANDLE_GREEN;
 import static org.gridcase.intake.CitizenRequestProcess.Elements.TASK_SATISFACTION_REVIEW;
 import static org.gridcase.intake.CitizenRequestProcess.Elements.TASK_SEND_FEEDBACK_MAIL;
@@ -46,7 +47,7 @@ class CitizenPagesTest {
   static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
   static final String GRID = "DC-02-07-002";
-  static final Pattern SURVEY_LINK = Pattern.compile("http://localhost:8080(/survey/[A-Za-z0-9_-]+)");
+  static final Pattern SURVEY_LINK = Pattern.compile("http://localhost:\\d+(/survey/[A-Za-z0-9_-]+)");
 
   @Autowired TestRestTemplate rest;
   @Autowired ApplicationContext context;
@@ -76,6 +77,18 @@ class CitizenPagesTest {
     assertThat(missing.getBody()).contains("未找到该诉求").doesNotContain("Exception", "Whitelabel");
     ResponseEntity<String> script = rest.getForEntity("/status/<script>", String.class);
     assertThat(script.getBody()).doesNotContain("<script>");
+  }
+
+  @Test
+  void theStatusPageShowsAFeedbackCall() {
+    ProcessInstance instance = cases.inHandling(GRID, "路灯闪烁", "C04", "green");
+    cases.complete(instance, TASK_HANDLE_GREEN, "worker-02-07-002",
+        Map.of("handlingAction", "done", "handlingNote", "已更换镇流器"));
+    assertThat(rest.getForEntity("/status/" + instance.getBusinessKey(), String.class).getBody())
+        .contains("已办理完毕").doesNotContain("办理结果已电话告知");
+    cases.complete(instance, TASK_FEEDBACK_CALL, "worker-02-07-002", Map.of("feedbackNote", "已电话告知李女士"));
+    assertThat(rest.getForEntity("/status/" + instance.getBusinessKey(), String.class).getBody())
+        .contains("办理结果已电话告知").doesNotContain("李女士");
   }
 
   @Test
