@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
  * The edges of GeoReport v2 a client meets beyond the happy path: the server failing, paths the specification
@@ -83,10 +81,6 @@ class GeoReportEdgesTest {
     GeoReportValidator.xml().discovery(discovery);
     assertThat(discovery.at("/endpoints/0/url").asText()).isEqualTo("https://gridcase.dachuan.gov.cn/open311/v2");
 
-    Open311Properties configured = new Open311Properties("https://311.dachuan.gov.cn/georeport/v2", "production",
-        "c", "k", 50, 200, Duration.ofDays(90));
-    assertThat(configured.endpointUrl(new MockHttpServletRequest())).isEqualTo(
-        "https://311.dachuan.gov.cn/georeport/v2");
   }
 
   @Test
