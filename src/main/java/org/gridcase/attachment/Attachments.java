@@ -66,6 +66,16 @@ public class Attachments {
     return id;
   }
 
+  /**
+   * The case's files as markdown links for a task form (see {@link AttachmentLinks}): built from ids, labels
+   * escaped, so nothing of a filename becomes markup. Null when the case has none.
+   */
+  @Transactional(readOnly = true)
+  public String markdownLinks(long requestId, String trackingNumber) {
+    List<Attachment> attachments = repository.ofRequest(requestId);
+    return attachments.isEmpty() ? null : AttachmentLinks.markdown(trackingNumber, attachments);
+  }
+
   @Transactional(readOnly = true)
   List<Attachment> ofRequest(long requestId) {
     return repository.ofRequest(requestId);

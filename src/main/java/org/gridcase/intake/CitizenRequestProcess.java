@@ -162,6 +162,11 @@ public final class CitizenRequestProcess {
     /** Days granted by approved extensions since handling started, counted on the case's clock. */
     public static final ProcessVariable<Long> HANDLING_EXTENSION_DAYS = longVariable("handlingExtensionDays");
     public static final ProcessVariable<String> HANDLING_ACTION = stringVariable("handlingAction");
+    /**
+     * Who asked for the extension or blew the whistle: the handling task goes back to them (a user id, a
+     * routing fact), and the variable is removed when it does.
+     */
+    public static final ProcessVariable<String> HANDLER = stringVariable("handler");
     /** Form. */
     public static final ProcessVariable<String> HANDLING_NOTE = stringVariable("handlingNote");
     public static final ProcessVariable<Number> EXTENSION_DAYS = numberVariable("extensionDays");
