@@ -57,7 +57,7 @@ class CaseFormContent {
       Map.entry("RETURNED", "退单"), Map.entry("EXTENSION_REQUESTED", "申请延期"),
       Map.entry("EXTENSION_APPROVED", "同意延期"), Map.entry("EXTENSION_REFUSED", "不同意延期"),
       Map.entry("WHISTLE", "网格吹哨"), Map.entry("DEPARTMENT_REPORT", "部门报到"), Map.entry("HANDLED", "办结"),
-      Map.entry("FEEDBACK_MAIL", "邮件反馈"), Map.entry("FEEDBACK_PHONE", "电话反馈"),
+      Map.entry("FEEDBACK_MAIL", "邮件反馈"), Map.entry("FEEDBACK_CALL", "电话反馈"),
       Map.entry("REVIEWED", "满意度回访"), Map.entry("SUPERVISED", "督办"), Map.entry("SUPERVISED_OVERDUE", "超时督办"),
       Map.entry("REASSIGNED", "改派"), Map.entry("CLOSED", "办结归档"), Map.entry("MODE_EMERGENCY", "转入应急模式"),
       Map.entry("MODE_NORMAL", "恢复平时模式"), Map.entry("OVERDUE", "超过时限"), Map.entry("ESCALATED", "超时上报"),
@@ -222,6 +222,9 @@ class CaseFormContent {
         String label = "DECLINED".equals(entry.kind()) ? DeclineReasons.label(code, code)
             : CHOICES.getOrDefault(code, code);
         return label + rest;
+      }
+      case "DEPARTMENT_REPORT" -> {
+        return names.departmentsIn(note.replaceFirst(": ", "："));
       }
       case "REASSIGNED" -> {
         return names.person(note);
