@@ -169,15 +169,17 @@ class CaseFormContent {
     }
     String gridCode = file.request().gridCode();
     if (gridCode != null) {
-      organization.findUnit(gridCode).ifPresent(grid -> {
-        String community = Optional.ofNullable(grid.parentCode()).flatMap(organization::findUnit)
-            .map(UnitView::name).orElse("");
-        parts.add(community + grid.name());
-      });
+      // Grid names carry their community's (朝阳社区第1网格); the street completes the place.
+      organization.findUnit(gridCode).ifPresent(grid -> parts.add(street(grid) + grid.name()));
     } else {
       parts.add("网格待定");
     }
     return String.join("　·　", parts);
+  }
+
+  private String street(UnitView grid) {
+    return Optional.ofNullable(grid.parentCode()).flatMap(organization::findUnit).map(UnitView::parentCode)
+        .flatMap(organization::findUnit).map(UnitView::name).orElse("");
   }
 
   private static String result(RequestView request) {
