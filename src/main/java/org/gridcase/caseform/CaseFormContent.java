@@ -225,6 +225,11 @@ class CaseFormContent {
             : CHOICES.getOrDefault(code, code);
         return label + rest;
       }
+      case "WHISTLE" -> {
+        // "D-CG,D-GA (牵头: D-CG): reason", or without a lead "D-CG: reason".
+        String named = names.departmentsIn(note).replace(",", "、");
+        return note.contains(" (牵头: ") ? named : named.replaceFirst(": ", "：");
+      }
       case "DEPARTMENT_REPORT" -> {
         return names.departmentsIn(note.replaceFirst(": ", "："));
       }

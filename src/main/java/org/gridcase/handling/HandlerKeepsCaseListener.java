@@ -1,6 +1,7 @@
 package org.gridcase.handling;
 
 import static org.gridcase.intake.CitizenRequestProcess.Variables.HANDLER;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.HANDLING_ACTION;
 
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creation of a handling task after an extension decision or a whistle round: the case goes back to the
  * handler who asked, not to the group's pool, as long as they are still in one of the task's candidate
- * groups (a handler who moved on leaves it to the pool).
+ * groups (a handler who moved on leaves it to the pool). The form starts without the last action, so a
+ * whistle or an extension is never offered again by default.
  */
 @Component("handlerKeepsCaseListener")
 class HandlerKeepsCaseListener implements TaskListener {
@@ -31,6 +33,7 @@ class HandlerKeepsCaseListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    HANDLING_ACTION.remove(task);
     String handler = HANDLER.getOrNull(task);
     if (handler == null) {
       return;

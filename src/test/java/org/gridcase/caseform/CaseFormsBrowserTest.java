@@ -8,7 +8,6 @@ import static org.gridcase.intake.CitizenRequestProcess.Elements.TASK_SATISFACTI
 import static org.gridcase.intake.CitizenRequestProcess.Elements.TASK_TRIAGE;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -22,6 +21,8 @@ import org.gridcase.GridcaseTest;
 import org.gridcase.intake.CaseFixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -47,6 +48,9 @@ class CaseFormsBrowserTest {
   /** Markdown a form-js text template would render: a link, bold, an image. */
   static final String MARKDOWN = "[点我](http://evil.example) **加粗** ![图](http://evil.example/x.png) 路灯不亮";
 
+  static final By START_FORM = By.cssSelector(".modal-body .fjs-form");
+  static final By TASK_FORM = By.cssSelector(".task-details .fjs-form");
+
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
   @Autowired TaskService tasks;
@@ -60,11 +64,11 @@ class CaseFormsBrowserTest {
     String instanceId;
     try (Browser browser = signedIn("worker-01-01-001")) {
       browser.go("/camunda/app/tasklist/default/#/?processStart=citizen-request");
-      WebElement form = browser.await(By.cssSelector(".modal-body .fjs-form"));
-      type(field(form, "网格编码"), GRID);
-      type(field(form, "诉求描述"), DESCRIPTION);
-      select(browser, field(form, "事项类别"), "A01");
-      type(field(form, "群众联系电话"), PHONE);
+      browser.await(START_FORM);
+      type(browser, "网格编码", GRID);
+      type(browser, "诉求描述", DESCRIPTION);
+      select(browser, "事项类别", "A01");
+      type(browser, "群众联系电话", PHONE);
       browser.screenshot("form-0-collect");
       ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();",
         browser.await(By.cssSelector(".modal-footer button.btn-primary[type=submit]")));
@@ -76,39 +80,39 @@ class CaseFormsBrowserTest {
 
     // 研判: the grid leader accepts it as green.
     try (Browser browser = signedIn("leader-01-01-001")) {
-      WebElement form = openClaimed(browser, task(instance, TASK_TRIAGE), number);
-      assertThat(value(field(form, "诉求描述"))).isEqualTo(DESCRIPTION);
-      assertThat(value(field(form, "系统建议"))).isEqualTo("绿色，由专职网格员办理");
-      assertThat(value(field(form, "办理经过"))).contains("收到诉求　王芳");
-      option(field(form, "研判结论"), "受理，按颜色派单").click();
-      option(field(form, "颜色（3色"), "绿：网格员 / 楼栋长销号").click();
-      type(field(form, "研判意见"), "属网格事项，按绿色办理");
+      openClaimed(browser, task(instance, TASK_TRIAGE), number);
+      assertThat(value(browser, "诉求描述")).isEqualTo(DESCRIPTION);
+      assertThat(value(browser, "系统建议")).isEqualTo("绿色，由专职网格员办理");
+      assertThat(value(browser, "办理经过")).contains("收到诉求　王芳");
+      choose(browser, "研判结论", "受理，按颜色派单");
+      choose(browser, "颜色（3色", "绿：网格员 / 楼栋长销号");
+      type(browser, "研判意见", "属网格事项，按绿色办理");
       browser.screenshot("form-1-triage");
       complete(browser, instance, TASK_TRIAGE);
     }
 
     // 办理: the grid worker calls in 城管 (网格吹哨).
     try (Browser browser = signedIn("worker-01-01-001")) {
-      WebElement form = openClaimed(browser, task(instance, TASK_HANDLE_GREEN), number);
-      assertThat(value(field(form, "地点"))).contains("第1网格");
-      option(field(form, "办理结果"), "网格吹哨，部门报到").click();
-      type(field(form, "办理说明"), "棚子系违法搭建，需城管依法拆除");
-      option(field(form, "吹哨：需要报到的部门"), "城管（D-CG）").click();
-      select(browser, field(form, "牵头部门"), "城管");
+      openClaimed(browser, task(instance, TASK_HANDLE_GREEN), number);
+      assertThat(value(browser, "地点")).contains("第1网格");
+      choose(browser, "办理结果", "网格吹哨，部门报到");
+      type(browser, "办理说明", "棚子系违法搭建，需城管依法拆除");
+      choose(browser, "吹哨：需要报到的部门", "城管（D-CG）");
+      select(browser, "牵头部门", "城管");
       browser.screenshot("form-2-handle-whistle");
       complete(browser, instance, TASK_HANDLE_GREEN);
     }
 
     // 部门报到: the department's officer sees who calls, why and what.
     try (Browser browser = signedIn("officer-cg-1")) {
-      WebElement form = openClaimed(browser, task(instance, TASK_DEPARTMENT_REPORT), number);
-      assertThat(value(field(form, "报到部门"))).isEqualTo("大川区城市管理局");
-      assertThat(value(field(form, "牵头部门"))).isEqualTo("大川区城市管理局");
-      assertThat(value(field(form, "吹哨原因"))).isEqualTo("棚子系违法搭建，需城管依法拆除");
-      assertThat(value(field(form, "诉求描述"))).isEqualTo(DESCRIPTION);
-      assertThat(value(field(form, "办理经过"))).contains("网格吹哨　王芳").doesNotContain("D-CG", "worker-01-01-001");
-      type(field(form, "报到情况"), "已到场核实，责令当事人今日自行拆除，城管队员现场监督。");
-      field(form, "牵头部门：会商结束").findElement(By.cssSelector("input[type=checkbox]")).click();
+      openClaimed(browser, task(instance, TASK_DEPARTMENT_REPORT), number);
+      assertThat(value(browser, "报到部门")).isEqualTo("大川区城市管理局");
+      assertThat(value(browser, "牵头部门")).isEqualTo("大川区城市管理局");
+      assertThat(value(browser, "吹哨原因")).isEqualTo("棚子系违法搭建，需城管依法拆除");
+      assertThat(value(browser, "诉求描述")).isEqualTo(DESCRIPTION);
+      assertThat(value(browser, "办理经过")).contains("网格吹哨　王芳").doesNotContain("D-CG", "worker-01-01-001");
+      type(browser, "报到情况", "已到场核实，责令当事人今日自行拆除，城管队员现场监督。");
+      choose(browser, "牵头部门：会商结束", null);
       browser.screenshot("form-3-department-report");
       complete(browser, instance, TASK_DEPARTMENT_REPORT);
     }
@@ -117,35 +121,35 @@ class CaseFormsBrowserTest {
     Task back = task(instance, TASK_HANDLE_GREEN);
     assertThat(back.getAssignee()).as("the handler keeps the case").isEqualTo("worker-01-01-001");
     try (Browser browser = signedIn("worker-01-01-001")) {
-      WebElement form = open(browser, back, number);
+      open(browser, back, number);
       assertThat(browser.driver().findElements(By.cssSelector("button.claim"))).as("already theirs").isEmpty();
-      assertThat(value(field(form, "部门报到情况"))).startsWith("大川区城市管理局（牵头）　徐涛")
+      assertThat(value(browser, "部门报到情况")).startsWith("大川区城市管理局（牵头）　徐涛")
           .contains("已到场核实，责令当事人今日自行拆除");
-      option(field(form, "办理结果"), "已办结").click();
-      type(field(form, "办理说明"), "棚子已拆除，消防通道恢复畅通。");
+      choose(browser, "办理结果", "已办结");
+      type(browser, "办理说明", "棚子已拆除，消防通道恢复畅通。");
       browser.screenshot("form-4-handle-back");
       complete(browser, instance, TASK_HANDLE_GREEN);
     }
 
     // 电话反馈: the number to call and the result to tell.
     try (Browser browser = signedIn("worker-01-01-001")) {
-      WebElement form = openClaimed(browser, task(instance, TASK_FEEDBACK_CALL), number);
-      assertThat(value(field(form, "联系电话"))).isEqualTo(PHONE);
-      assertThat(value(field(form, "办理结果"))).isEqualTo("棚子已拆除，消防通道恢复畅通。");
-      assertThat(value(field(form, "办理人"))).startsWith("王芳");
-      type(field(form, "反馈情况"), "已电话告知群众，群众表示认可。");
+      openClaimed(browser, task(instance, TASK_FEEDBACK_CALL), number);
+      assertThat(value(browser, "联系电话")).isEqualTo(PHONE);
+      assertThat(value(browser, "办理结果")).isEqualTo("棚子已拆除，消防通道恢复畅通。");
+      assertThat(value(browser, "办理人")).startsWith("王芳");
+      type(browser, "反馈情况", "已电话告知群众，群众表示认可。");
       browser.screenshot("form-5-feedback-call");
       complete(browser, instance, TASK_FEEDBACK_CALL);
     }
 
     // 满意度回访: the reviewer sees the result.
     try (Browser browser = signedIn("reviewer-01-01")) {
-      WebElement form = openClaimed(browser, task(instance, TASK_SATISFACTION_REVIEW), number);
-      assertThat(value(field(form, "办理结果"))).isEqualTo("棚子已拆除，消防通道恢复畅通。");
-      assertThat(value(field(form, "联系电话"))).isEqualTo(PHONE);
-      assertThat(value(field(form, "办理经过"))).contains("部门报到　徐涛", "电话反馈　王芳");
-      option(field(form, "满意度"), "满意").click();
-      type(field(form, "回访记录"), "群众满意。");
+      openClaimed(browser, task(instance, TASK_SATISFACTION_REVIEW), number);
+      assertThat(value(browser, "办理结果")).isEqualTo("棚子已拆除，消防通道恢复畅通。");
+      assertThat(value(browser, "联系电话")).isEqualTo(PHONE);
+      assertThat(value(browser, "办理经过")).contains("部门报到　徐涛", "电话反馈　王芳");
+      choose(browser, "满意度", "满意");
+      type(browser, "回访记录", "群众满意。");
       browser.screenshot("form-6-review");
       complete(browser, instance, TASK_SATISFACTION_REVIEW);
     }
@@ -179,11 +183,15 @@ class CaseFormsBrowserTest {
 
   /** The form shows the description as typed, and no element made of anyone's text. */
   private void assertPlain(Browser browser, Task task, String number, String shot) throws Exception {
-    WebElement form = open(browser, task, number);
-    assertThat(value(field(form, "诉求描述"))).isEqualTo(MARKDOWN);
-    assertThat(form.findElements(By.cssSelector("a[href*='evil'], img"))).as("links or images in %s", shot).isEmpty();
-    assertThat(form.findElements(By.xpath(".//*[self::strong or self::em or self::b][contains(., '加粗')"
-        + " or contains(., '已处理')]"))).as("bold user text in %s", shot).isEmpty();
+    open(browser, task, number);
+    assertThat(value(browser, "诉求描述")).isEqualTo(MARKDOWN);
+    retrying(browser, () -> {
+      WebElement form = browser.await(TASK_FORM);
+      assertThat(form.findElements(By.cssSelector("a[href*='evil'], img"))).as("links or images in %s", shot)
+          .isEmpty();
+      assertThat(form.findElements(By.xpath(".//*[self::strong or self::em or self::b][contains(., '加粗')"
+          + " or contains(., '已处理')]"))).as("bold user text in %s", shot).isEmpty();
+    });
     browser.screenshot("form-" + shot);
   }
 
@@ -198,33 +206,27 @@ class CaseFormsBrowserTest {
   }
 
   /** Opens the task in Tasklist and waits for its form with the case file loaded. */
-  private WebElement open(Browser browser, Task task, String number) {
+  private void open(Browser browser, Task task, String number) {
     assertThat(task).as("open task").isNotNull();
     browser.go("/camunda/app/tasklist/default/#/?task=" + task.getId());
-    WebElement form = browser.await(By.cssSelector(".task-details .fjs-form"));
-    eventually(browser, () -> Optional.of(value(field(browser.await(By.cssSelector(".task-details .fjs-form")),
-        "受理编号"))).filter(number::equals));
-    return browser.await(By.cssSelector(".task-details .fjs-form"));
+    eventually(browser, () -> Optional.of(value(browser, "受理编号")).filter(number::equals));
   }
 
   /** Opens the task and claims it, as the handler does before working it. */
-  private WebElement openClaimed(Browser browser, Task task, String number) {
+  private void openClaimed(Browser browser, Task task, String number) {
     open(browser, task, number);
-    browser.await(By.cssSelector("button.claim")).click();
+    click(browser, browser.await(By.cssSelector("button.claim")));
     eventually(browser, () -> Optional.ofNullable(tasks.createTaskQuery().taskId(task.getId()).singleResult())
         .map(Task::getAssignee));
     eventually(browser, () -> Optional.of(browser.driver().findElements(By.cssSelector("button.claim")).isEmpty())
         .filter(Boolean::booleanValue));
-    return open(browser, task, number);
+    open(browser, task, number);
   }
 
   /** Completes the task with Tasklist's button and waits until the engine has it done. */
   private void complete(Browser browser, ProcessInstance instance, String element) {
     String id = task(instance, element).getId();
-    WebElement button = browser.await(By.cssSelector("button.btn-primary[ng-click='complete()']"));
-    // A notification toast may lie over the button at the foot of a long form.
-    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(); arguments[0].click();",
-        button);
+    click(browser, browser.await(By.cssSelector("button.btn-primary[ng-click='complete()']")));
     try {
       eventually(browser, () -> Optional.of(tasks.createTaskQuery().taskId(id).count() == 0)
           .filter(Boolean::booleanValue));
@@ -235,44 +237,65 @@ class CaseFormsBrowserTest {
     }
   }
 
-  /** The form field whose label starts with {@code label}. */
-  private static WebElement field(WebElement form, String label) {
-    return form.findElement(By.xpath(".//div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')]"
-        + "[(.//label)[1][starts-with(normalize-space(.), '" + label + "')]]"));
+  /** The form on screen: the start form's in its dialog, else the task's. */
+  private static WebElement form(Browser browser) {
+    return browser.driver().findElements(START_FORM).stream().findFirst().orElseGet(() -> browser.await(TASK_FORM));
   }
 
-  private static String value(WebElement field) {
-    return field.findElement(By.cssSelector("input, textarea")).getDomProperty("value");
+  /** The form field whose label starts with {@code label}, looked up afresh (Tasklist may render the form again). */
+  private static WebElement field(Browser browser, String label) {
+    return form(browser).findElement(By.xpath(".//div[contains(concat(' ', normalize-space(@class), ' '),"
+        + " ' fjs-form-field ')][(.//label)[1][starts-with(normalize-space(.), '" + label + "')]]"));
+  }
+
+  private static String value(Browser browser, String label) {
+    return eventually(browser, () -> Optional.ofNullable(field(browser, label)
+        .findElement(By.cssSelector("input, textarea")).getDomProperty("value")));
   }
 
   /** Types into the field and leaves it: form-js debounces input and takes it at once on blur. */
-  private static void type(WebElement field, String text) {
-    field.findElement(By.cssSelector("input, textarea")).sendKeys(text, Keys.TAB);
+  private static void type(Browser browser, String label, String text) {
+    retrying(browser, () -> field(browser, label).findElement(By.cssSelector("input, textarea"))
+        .sendKeys(text, Keys.TAB));
   }
 
-  /** A radio or checklist option of the field, by its label. */
-  private static WebElement option(WebElement field, String label) {
-    return field.findElement(By.xpath(".//label[normalize-space(.)='" + label + "']"));
+  /** Ticks a radio or checklist option of the field by its label, or the field's own checkbox (null). */
+  private static void choose(Browser browser, String label, String option) {
+    retrying(browser, () -> click(browser, option == null
+        ? field(browser, label).findElement(By.cssSelector("input[type=checkbox]"))
+        : field(browser, label).findElement(By.xpath(".//label[normalize-space(.)='" + option + "']//input"))));
   }
 
-  /** form-js's own dropdown: open it, pick the option that starts with {@code label}. */
-  private static void select(Browser browser, WebElement field, String label) {
-    By item = By.xpath("//*[contains(@class, 'fjs-dropdownlist-item')][starts-with(normalize-space(.), '" + label
+  /** form-js's own dropdown: open it, pick the option that starts with {@code option}. */
+  private static void select(Browser browser, String label, String option) {
+    By item = By.xpath("//*[contains(@class, 'fjs-dropdownlist-item')][starts-with(normalize-space(.), '" + option
         + "')]");
-    // Tabbing into the field may have opened the list already; a click would close it again.
-    if (browser.driver().findElements(item).isEmpty()) {
-      field.findElement(By.cssSelector(".fjs-input-group")).click();
-    }
-    browser.await(item).click();
+    retrying(browser, () -> {
+      // Tabbing into the field may have opened the list already; a click would close it again.
+      if (browser.driver().findElements(item).isEmpty()) {
+        field(browser, label).findElement(By.cssSelector(".fjs-input-group")).click();
+      }
+      browser.await(item).click();
+    });
+  }
+
+  /** A click as a script: a notification toast may lie over the element at the foot of a long form. */
+  private static void click(Browser browser, WebElement element) {
+    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});"
+        + " arguments[0].click();", element);
+  }
+
+  /** Runs the step again while Tasklist re-renders the form under it. */
+  private static void retrying(Browser browser, Runnable step) {
+    eventually(browser, () -> {
+      step.run();
+      return Optional.of(true);
+    });
   }
 
   private static <T> T eventually(Browser browser, Supplier<Optional<T>> probe) {
     return new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementNotInteractableException.class).ignoring(NoSuchElementException.class)
         .until(driver -> probe.get().orElse(null));
-  }
-
-  @SuppressWarnings("unused")
-  private static List<String> texts(List<WebElement> elements) {
-    return elements.stream().map(Browser::text).toList();
   }
 }
