@@ -85,15 +85,16 @@ class CaseFormFilter extends OncePerRequestFilter {
   }
 
   /**
-   * Who asked: the engine REST filter's authentication when this filter runs inside it, else the web apps'
-   * session, else the user of the Basic credentials the engine REST filter has just accepted.
+   * Who asked: the engine REST filter's authentication when this filter runs inside it; else, for Tasklist's
+   * API, the web apps' session, and for the engine REST API the user of the Basic credentials its filter has
+   * just accepted (never a session beside them).
    */
   private Optional<String> viewer(HttpServletRequest request, String engine) {
     Authentication current = identity.getCurrentAuthentication();
     if (current != null) {
       return Optional.of(current.getUserId());
     }
-    HttpSession session = request.getSession(false);
+    HttpSession session = path(request).startsWith("/camunda/") ? request.getSession(false) : null;
     if (session != null) {
       Authentications signedIn = AuthenticationUtil.getAuthsFromSession(session);
       var authentication = signedIn == null ? null : signedIn.getAuthenticationForProcessEngine(engine);
