@@ -1,51 +1,22 @@
 package org.gridcase.attachment;
 
-import static org.gridcase.intake.CitizenRequestProcess.Variables.ATTACHMENT_LINKS;
-
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gridcase.attachment.AttachmentRepository.Attachment;
-import org.gridcase.intake.CitizenRequestProcess;
-import org.gridcase.security.SystemAccess;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.stereotype.Component;
 
 /**
  * Camunda Forms in Tasklist 7 have neither a file picker nor a gallery, so the task forms show the case's
- * files as the markdown variable {@code attachmentLinks}: links to {@code /api/attachments/{id}} labelled
- * with the filename, nothing else about the sender.
+ * files as markdown: links to {@code /api/attachments/{id}} labelled with the filename, nothing else about
+ * the sender. Computed when a form opens (see the caseform module), never stored in the process.
  */
-@Component
-class AttachmentLinks {
+final class AttachmentLinks {
 
-  /** The newest links shown; the variable is a short text (Camunda keeps strings up to 4,000 characters). */
+  /** The newest links shown. */
   static final int SHOWN = 10;
   static final int LABEL_LENGTH = 60;
   /** Characters that would end the label, format it or make markup (ASCII punctuation, so escapable). */
   private static final String MARKDOWN_SPECIAL = "\\`*_[]()<>&!~|";
 
-  private final RuntimeService runtime;
-  private final SystemAccess system;
-
-  AttachmentLinks(@Lazy RuntimeService runtime, SystemAccess system) {
-    this.runtime = runtime;
-    this.system = system;
-  }
-
-  /**
-   * Sets the links on the case's running process; an ended case keeps none. Whoever uploaded, updating the
-   * case is the system's work: a handler may add a photo to a case they cannot update in Camunda.
-   */
-  void refresh(String trackingNumber, List<Attachment> attachments) {
-    system.run(() -> {
-      ProcessInstance instance = runtime.createProcessInstanceQuery()
-          .processDefinitionKey(CitizenRequestProcess.KEY).processInstanceBusinessKey(trackingNumber)
-          .singleResult();
-      if (instance != null) {
-        runtime.setVariable(instance.getId(), ATTACHMENT_LINKS.name(), markdown(trackingNumber, attachments));
-      }
-    });
+  private AttachmentLinks() {
   }
 
   /** A list of the newest {@value #SHOWN} files, and a link to the whole list when there are more. */

@@ -9,8 +9,6 @@ import org.gridcase.attachment.AttachmentRepository.Attachment;
 import org.gridcase.attachment.AttachmentRepository.Content;
 import org.gridcase.attachment.AttachmentRepository.NewAttachment;
 import org.gridcase.common.Checksums;
-import org.gridcase.intake.RequestView;
-import org.gridcase.intake.Requests;
 import org.gridcase.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,16 +26,11 @@ public class Attachments {
 
   private final AttachmentRepository repository;
   private final AttachmentProperties properties;
-  private final AttachmentLinks links;
-  private final Requests requests;
   private final CurrentUser currentUser;
 
-  Attachments(AttachmentRepository repository, AttachmentProperties properties, AttachmentLinks links,
-      Requests requests, CurrentUser currentUser) {
+  Attachments(AttachmentRepository repository, AttachmentProperties properties, CurrentUser currentUser) {
     this.repository = repository;
     this.properties = properties;
-    this.links = links;
-    this.requests = requests;
     this.currentUser = currentUser;
   }
 
@@ -58,12 +51,19 @@ public class Attachments {
     if (!repository.lockRequest(requestId)) {
       throw new IllegalArgumentException("request " + requestId + " does not exist");
     }
-    RequestView request = requests.get(requestId);
-    long id = repository.insert(new NewAttachment(requestId, Filenames.sanitise(filename, type), type.mediaType(),
+    return repository.insert(new NewAttachment(requestId, Filenames.sanitise(filename, type), type.mediaType(),
         Checksums.sha256(content), content, source, currentUser.idIfAuthenticated().orElse(null),
         ClockUtil.getCurrentTime().toInstant()));
-    links.refresh(request.trackingNumber(), repository.ofRequest(requestId));
-    return id;
+  }
+
+  /**
+   * The case's files as markdown links for a task form (see {@link AttachmentLinks}): built from ids, labels
+   * escaped, so nothing of a filename becomes markup. Null when the case has none.
+   */
+  @Transactional(readOnly = true)
+  public String markdownLinks(long requestId, String trackingNumber) {
+    List<Attachment> attachments = repository.ofRequest(requestId);
+    return attachments.isEmpty() ? null : AttachmentLinks.markdown(trackingNumber, attachments);
   }
 
   @Transactional(readOnly = true)

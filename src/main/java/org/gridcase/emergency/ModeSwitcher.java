@@ -52,8 +52,12 @@ class ModeSwitcher {
     for (Task task : tasks.createTaskQuery().processInstanceId(openCase.processInstanceId()).list()) {
       TaskEntity entity = (TaskEntity) task;
       Expression due = entity.getTaskDefinition() == null ? null : entity.getTaskDefinition().getDueDateExpression();
+      boolean changed = EmergencyTaskNames.rename(entity, mode);
       if (due != null && due.getValue(entity.getExecution()) instanceof Date dueAt) {
         entity.setDueDate(dueAt);
+        changed = true;
+      }
+      if (changed) {
         tasks.saveTask(entity);
       }
     }

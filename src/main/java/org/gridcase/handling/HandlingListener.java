@@ -1,6 +1,7 @@
 package org.gridcase.handling;
 
 import static org.gridcase.intake.CitizenRequestProcess.Variables.EXTENSION_DAYS;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.HANDLER;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.HANDLING_ACTION;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.HANDLING_NOTE;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.LEAD_CONCLUDED;
@@ -80,6 +81,9 @@ class HandlingListener implements TaskListener {
         requests.recordExtensionRequested(requestId, actor, days.intValue(), note);
       }
       default -> whistle(task, requestId, actor, note, departments, lead);
+    }
+    if (Values.EXTENSION.equals(action) || Values.WHISTLE.equals(action)) {
+      HANDLER.set(task, actor);
     }
     HANDLING_NOTE.remove(task);
   }

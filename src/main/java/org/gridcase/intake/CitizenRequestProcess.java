@@ -121,7 +121,10 @@ public final class CitizenRequestProcess {
     public static final ProcessVariable<String> CATEGORY_CODE = stringVariable("categoryCode");
     public static final ProcessVariable<String> DEFAULT_COLOUR = stringVariable("defaultColour");
     public static final ProcessVariable<Boolean> HAS_EMAIL = booleanVariable("hasEmail");
-    /** Markdown links to the case's files (/api/attachments/{id}) on the task forms; see the attachment module. */
+    /**
+     * No longer set: the forms show the case's files from the case file when they open (caseform). Kept so
+     * a running case that still has it keeps loading.
+     */
     public static final ProcessVariable<String> ATTACHMENT_LINKS = stringVariable("attachmentLinks");
     /** Start form only (patrol): the description, stored and then removed. */
     public static final ProcessVariable<String> DESCRIPTION = stringVariable("description");
@@ -163,6 +166,11 @@ public final class CitizenRequestProcess {
     /** Days granted by approved extensions since handling started, counted on the case's clock. */
     public static final ProcessVariable<Long> HANDLING_EXTENSION_DAYS = longVariable("handlingExtensionDays");
     public static final ProcessVariable<String> HANDLING_ACTION = stringVariable("handlingAction");
+    /**
+     * Who asked for the extension or blew the whistle: the handling task goes back to them (a user id, a
+     * routing fact), and the variable is removed when it does.
+     */
+    public static final ProcessVariable<String> HANDLER = stringVariable("handler");
     /** Form. */
     public static final ProcessVariable<String> HANDLING_NOTE = stringVariable("handlingNote");
     public static final ProcessVariable<Number> EXTENSION_DAYS = numberVariable("extensionDays");

@@ -22,17 +22,10 @@ class RequesterController {
     this.access = access;
   }
 
-  record Requester(String name, String phone, String email, boolean masked) {
-  }
-
   @GetMapping("/api/requests/{trackingNumber}/requester")
-  Requester requester(@PathVariable String trackingNumber) {
+  RequesterAccess.Requester requester(@PathVariable String trackingNumber) {
     RequestView request = requests.findByTrackingNumber(trackingNumber)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "unknown tracking number"));
-    if (access.require(request) == CaseAccess.Level.FULL) {
-      return new Requester(request.requesterName(), request.requesterPhone(), request.requesterEmail(), false);
-    }
-    return new Requester(Masking.name(request.requesterName()), Masking.phone(request.requesterPhone()),
-        Masking.email(request.requesterEmail()), true);
+    return RequesterAccess.Requester.of(request, access.require(request));
   }
 }

@@ -364,6 +364,50 @@ public class Requests {
         .query((rs, row) -> new CaseEvent(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
   }
 
+  /**
+   * What a task form shows of a case besides {@link RequestView}: where, in which mode, when it was handled.
+   * Contains personal data (the requester is in the view): never log it.
+   */
+  public record CaseFile(RequestView request, String address, Double latitude, Double longitude, String slaMode,
+      Instant handledAt, String satisfaction) {
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<CaseFile> caseFile(long id) {
+    return jdbc.sql("select * from gc_request where id = ?").param(id)
+        .query((rs, row) -> new CaseFile(view(rs, row), rs.getString("address"), number(rs, "latitude"),
+            number(rs, "longitude"), rs.getString("sla_mode"), instant(rs, "handled_at"),
+            rs.getString("satisfaction")))
+        .optional();
+  }
+
+  /** One entry of a case's history as the people who handle it read it: what, who (a login id), the note. */
+  public record CaseEntry(String kind, String actor, String note, Instant at) {
+  }
+
+  @Transactional(readOnly = true)
+  public java.util.List<CaseEntry> history(long id) {
+    return jdbc.sql("select kind, actor, note, at from gc_request_event where request_id = ? order by id").param(id)
+        .query((rs, row) -> new CaseEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getTimestamp(4).toInstant()))
+        .list();
+  }
+
+  /** A department called in by a whistle, and its report once given (reportedAt null until then). */
+  public record DepartmentCall(String departmentCode, boolean lead, Instant requestedAt, String reportedBy,
+      Instant reportedAt, String note) {
+  }
+
+  /** Every department call of the case, oldest round first. */
+  @Transactional(readOnly = true)
+  public java.util.List<DepartmentCall> departmentCalls(long id) {
+    return jdbc.sql("select department_code, lead, requested_at, reported_by, reported_at, note"
+            + " from gc_department_report where request_id = ? order by requested_at, id").param(id)
+        .query((rs, row) -> new DepartmentCall(rs.getString(1), rs.getBoolean(2), instant(rs, "requested_at"),
+            rs.getString(4), instant(rs, "reported_at"), rs.getString(6)))
+        .list();
+  }
+
   private void status(long id, RequestStatus status) {
     jdbc.sql("update gc_request set status = ? where id = ?").params(status.name(), id).update();
   }

@@ -11,11 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gridcase.common.Checksums;
 import org.gridcase.intake.CaseFixtures;
-import org.gridcase.intake.CitizenRequestProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +44,6 @@ abstract class AttachmentScenarios {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcClient jdbc;
-  @Autowired RuntimeService runtime;
   @Autowired Attachments attachments;
   @Autowired ApplicationContext context;
 
@@ -215,7 +212,7 @@ abstract class AttachmentScenarios {
   }
 
   private String links() {
-    return (String) runtime.getVariable(instance.getId(), CitizenRequestProcess.Variables.ATTACHMENT_LINKS.name());
+    return attachments.markdownLinks(requestId, trackingNumber);
   }
 
   /** A real 2×2 PNG. */

@@ -1,0 +1,7 @@
+package org.gridcase.caseform;
+
+import org.gridcase.GridcasePostgresTest;
+
+@GridcasePostgresTest
+class CaseFormValuesPostgresTest extends CaseFormValuesScenarios {
+}

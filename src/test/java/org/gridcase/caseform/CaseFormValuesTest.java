@@ -1,0 +1,7 @@
+package org.gridcase.caseform;
+
+import org.gridcase.GridcaseTest;
+
+@GridcaseTest
+class CaseFormValuesTest extends CaseFormValuesScenarios {
+}
