@@ -18,6 +18,7 @@ import org.gridcase.matters.MatterCatalogue;
 import org.gridcase.open311.GeoReport.Discovery;
 import org.gridcase.open311.GeoReport.Endpoint;
 import org.gridcase.open311.ServiceRequests.Query;
+import org.gridcase.traffic.TrafficRefused;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -110,6 +111,14 @@ class GeoReportController {
     String uri = request.getRequestURI();
     Format format = Format.ofSuffix(uri.substring(uri.lastIndexOf('.') + 1)).orElse(Format.XML);
     return render(format, "errors", e.errors(), e.status());
+  }
+
+  /** Over the API key's rate limit (429) or still starting (503): the specification's error format, and when to retry. */
+  @ExceptionHandler(TrafficRefused.class)
+  ResponseEntity<byte[]> refused(TrafficRefused refused, HttpServletRequest request) {
+    ResponseEntity<byte[]> answer = error(new Open311Exception(refused.status(), refused.getMessage()), request);
+    return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+        .header(org.springframework.http.HttpHeaders.RETRY_AFTER, refused.retryAfter()).body(answer.getBody());
   }
 
   private Query query(MultiValueMap<String, String> params) {
