@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gridcase.intake.RequestView;
 import org.gridcase.intake.Requests;
+import org.gridcase.intake.StatusCodes;
 import org.gridcase.mailbox.InboundMails.Acknowledgement;
 import org.gridcase.notification.Mailer;
 import org.springframework.stereotype.Component;
@@ -21,12 +22,15 @@ class SendAcknowledgementDelegate implements JavaDelegate {
   private final Requests requests;
   private final Mailer mailer;
   private final MailboxProperties properties;
+  private final StatusCodes statusCodes;
 
-  SendAcknowledgementDelegate(InboundMails mails, Requests requests, Mailer mailer, MailboxProperties properties) {
+  SendAcknowledgementDelegate(InboundMails mails, Requests requests, Mailer mailer, MailboxProperties properties,
+      StatusCodes statusCodes) {
     this.mails = mails;
     this.requests = requests;
     this.mailer = mailer;
     this.properties = properties;
+    this.statusCodes = statusCodes;
   }
 
   @Override
@@ -40,7 +44,7 @@ class SendAcknowledgementDelegate implements JavaDelegate {
     RequestView request = requests.get(acknowledgement.requestId());
     // A failure names the case, never the address: the job executor logs it and Cockpit shows it.
     mailer.sendReply(request.requesterEmail(), AcknowledgementMail.subject(request),
-        AcknowledgementMail.body(request, properties.statusLinkBase() + request.trackingNumber()),
+        AcknowledgementMail.body(request, properties.statusLinkBase() + statusCodes.of(request.trackingNumber())),
         acknowledgement.messageId(), acknowledgement.inReplyTo(), "acknowledgement of " + request.trackingNumber());
     mails.markAcknowledged(id);
   }
