@@ -10,6 +10,8 @@ public final class UserText {
   private static final Document.OutputSettings PLAIN =
       new Document.OutputSettings().prettyPrint(false);
 
+  private static final int MAX_ROUNDS = 4;
+
   private UserText() {
   }
 
@@ -21,8 +23,18 @@ public final class UserText {
     if (input == null) {
       return null;
     }
-    String cleaned = Jsoup.clean(input, "", Safelist.none(), PLAIN);
-    return org.jsoup.parser.Parser.unescapeEntities(cleaned, false).strip();
+    String text = input;
+    // Entities can spell markup ("&lt;b&gt;", found by UserTextFuzzTest): clean again until decoding them
+    // makes no element; text that still would after a few rounds keeps its entities undecoded.
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      String cleaned = Jsoup.clean(text, "", Safelist.none(), PLAIN);
+      String decoded = org.jsoup.parser.Parser.unescapeEntities(cleaned, false);
+      if (Jsoup.parseBodyFragment(decoded).body().children().isEmpty()) {
+        return decoded.strip();
+      }
+      text = decoded;
+    }
+    return Jsoup.clean(text, "", Safelist.none(), PLAIN).strip();
   }
 
   /** True when the input carried markup that {@link #plain(String)} removes. */

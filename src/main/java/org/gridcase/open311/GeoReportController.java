@@ -121,7 +121,8 @@ class GeoReportController {
         .header(org.springframework.http.HttpHeaders.RETRY_AFTER, refused.retryAfter()).body(answer.getBody());
   }
 
-  private Query query(MultiValueMap<String, String> params) {
+  /** Package-private for the fuzz test of the parameters (Open311ParametersFuzzTest). */
+  Query query(MultiValueMap<String, String> params) {
     List<String> ids = list(params, "service_request_id");
     if (ids.size() > properties.maxPageSize()) {
       throw Open311Exception.badRequest("service_request_id", "一次最多查询 " + properties.maxPageSize() + " 件 (at most "
