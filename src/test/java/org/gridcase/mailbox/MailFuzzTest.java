@@ -24,7 +24,9 @@ class MailFuzzTest {
     MimeMessage message;
     try {
       message = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
-    } catch (MessagingException e) {
+    } catch (MessagingException | IndexOutOfBoundsException e) {
+      // jakarta.mail itself fails on a header block that starts with a continuation line (" \n ((", kept in
+      // MailFuzzTestInputs); MailboxPoller refuses any message whose reading fails, and goes on with the next.
       return;
     }
     try {
