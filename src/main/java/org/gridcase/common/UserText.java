@@ -24,7 +24,7 @@ public final class UserText {
       return null;
     }
     String text = input;
-    // Entities can spell markup ("&lt;b&gt;", found by UserTextFuzzTest): clean again until decoding them
+    // Entities can spell markup ("&lt;b&gt;", seen while writing UserTextFuzzTest): clean again until decoding them
     // makes no element; text that still would after a few rounds keeps its entities undecoded.
     for (int round = 0; round < MAX_ROUNDS; round++) {
       String cleaned = Jsoup.clean(text, "", Safelist.none(), PLAIN);
