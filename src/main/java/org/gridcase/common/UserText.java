@@ -139,8 +139,18 @@ public final class UserText {
     if (input == null) {
       return null;
     }
-    String cleaned = Jsoup.clean(input, "", Safelist.none(), PLAIN);
-    return lineFeeds(Parser.unescapeEntities(cleaned, false)).strip();
+    String text = input;
+    // Entities can spell markup ("&lt;b&gt;", seen while writing UserTextFuzzTest): clean again until decoding them
+    // makes no element; text that still would after a few rounds keeps its entities undecoded.
+    for (int round = 0; round < DECODE_ROUNDS; round++) {
+      String cleaned = Jsoup.clean(text, "", Safelist.none(), PLAIN);
+      String decoded = Parser.unescapeEntities(cleaned, false);
+      if (Jsoup.parseBodyFragment(decoded).body().children().isEmpty()) {
+        return lineFeeds(decoded).strip();
+      }
+      text = decoded;
+    }
+    return lineFeeds(Jsoup.clean(text, "", Safelist.none(), PLAIN)).strip();
   }
 
   private static String lineFeeds(String text) {

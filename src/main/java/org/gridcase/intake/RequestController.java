@@ -28,11 +28,13 @@ class RequestController {
   private final RequestIntake intake;
   private final Requests requests;
   private final CurrentUser currentUser;
+  private final StatusCodes statusCodes;
 
-  RequestController(RequestIntake intake, Requests requests, CurrentUser currentUser) {
+  RequestController(RequestIntake intake, Requests requests, CurrentUser currentUser, StatusCodes statusCodes) {
     this.intake = intake;
     this.requests = requests;
     this.currentUser = currentUser;
+    this.statusCodes = statusCodes;
   }
 
   /**
@@ -44,8 +46,11 @@ class RequestController {
       String addressId, Double latitude, Double longitude) {
   }
 
-  /** What the caller gets back; the tracking number is the process's business key. */
-  record Receipt(long requestId, String trackingNumber, String status, String statusLabel) {
+  /**
+   * What the caller gets back; the tracking number is the process's business key (and what a citizen gives on
+   * the phone), the status code what opens the public status page.
+   */
+  record Receipt(long requestId, String trackingNumber, String status, String statusLabel, String statusCode) {
   }
 
   @PostMapping
@@ -62,7 +67,7 @@ class RequestController {
     }
     RequestView request = submitted.request();
     Receipt receipt = new Receipt(request.id(), request.trackingNumber(), request.status().name(),
-        request.status().label());
+        request.status().label(), statusCodes.of(request.trackingNumber()));
     return submitted.created()
         ? ResponseEntity.created(URI.create("/api/requests/" + request.trackingNumber())).body(receipt)
         : ResponseEntity.ok(receipt);

@@ -107,8 +107,12 @@ final class MailText {
     if (text == null || text.length() <= max) {
       return text;
     }
+    if (max < 1) {
+      return "";
+    }
     int end = max - 1;
-    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+    // end > 0: a limit of one character leaves room for the ellipsis only (found by MailFuzzTest).
+    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
       end--;
     }
     return text.substring(0, end) + "…";

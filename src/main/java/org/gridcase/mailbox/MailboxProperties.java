@@ -22,8 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     instead of kept (default 5 MB: 5242880)
  * @param connectTimeout connection timeout to the IMAP server (default 10 s)
  * @param timeout read timeout of the IMAP server (default 30 s)
- * @param statusLinkBase public address of the status page, given in the acknowledgement with the tracking
- *     number appended (default {@code <gridcase.public-url>/status/})
+ * @param statusLinkBase public address of the status page, given in the acknowledgement with the status code
+ *     (tracking number and check code) appended (default {@code <gridcase.public-url>/status/})
  */
 @ConfigurationProperties("gridcase.mailbox")
 record MailboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("localhost") String host,

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gridcase.common.PublicUrl;
 import org.gridcase.intake.RequestView;
 import org.gridcase.intake.Requests;
+import org.gridcase.intake.StatusCodes;
 import org.gridcase.mailbox.InboundMails.Acknowledgement;
 import org.gridcase.notification.Mailer;
 import org.springframework.stereotype.Component;
@@ -23,14 +24,16 @@ class SendAcknowledgementDelegate implements JavaDelegate {
   private final Mailer mailer;
   private final MailboxProperties properties;
   private final PublicUrl publicUrl;
+  private final StatusCodes statusCodes;
 
   SendAcknowledgementDelegate(InboundMails mails, Requests requests, Mailer mailer, MailboxProperties properties,
-      PublicUrl publicUrl) {
+      PublicUrl publicUrl, StatusCodes statusCodes) {
     this.mails = mails;
     this.requests = requests;
     this.mailer = mailer;
     this.properties = properties;
     this.publicUrl = publicUrl;
+    this.statusCodes = statusCodes;
   }
 
   @Override
@@ -45,7 +48,7 @@ class SendAcknowledgementDelegate implements JavaDelegate {
     // A failure names the case, never the address: the job executor logs it and Cockpit shows it.
     mailer.sendReply(request.requesterEmail(), AcknowledgementMail.subject(request),
         AcknowledgementMail.body(request, publicUrl.orDerived(properties.statusLinkBase(), "/status/")
-            + request.trackingNumber()),
+            + statusCodes.of(request.trackingNumber())),
         acknowledgement.messageId(), acknowledgement.inReplyTo(), "acknowledgement of " + request.trackingNumber());
     mails.markAcknowledged(id);
   }

@@ -20,6 +20,7 @@ import org.gridcase.matters.MatterCatalogue;
 import org.gridcase.open311.GeoReport.Discovery;
 import org.gridcase.open311.GeoReport.Endpoint;
 import org.gridcase.open311.ServiceRequests.Query;
+import org.gridcase.traffic.TrafficRefused;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -108,7 +109,8 @@ class GeoReportController {
             "service_request_id: 未找到诉求 '" + serviceRequestId + "' (no such request)"))));
   }
 
-  private Query query(MultiValueMap<String, String> params) {
+  /** Package-private for the fuzz test of the parameters (Open311ParametersFuzzTest). */
+  Query query(MultiValueMap<String, String> params) {
     List<String> ids = list(params, "service_request_id");
     if (ids.size() > properties.maxPageSize()) {
       throw Open311Exception.badRequest("service_request_id", "一次最多查询 " + properties.maxPageSize() + " 件 (at most "

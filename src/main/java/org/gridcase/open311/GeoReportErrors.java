@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.gridcase.open311.GeoReport.Error;
+import org.gridcase.traffic.TrafficRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -47,6 +48,15 @@ class GeoReportErrors {
   @ExceptionHandler(Open311Exception.class)
   ResponseEntity<byte[]> refused(Open311Exception e, HttpServletRequest request) {
     return render(request, e.status(), e.errors());
+  }
+
+  /** Over the API key's rate limit (429) or still starting (503): the specification's format, and when to retry. */
+  @ExceptionHandler(TrafficRefused.class)
+  ResponseEntity<byte[]> refused(TrafficRefused refused, HttpServletRequest request) {
+    ResponseEntity<byte[]> answer = render(request, refused.status(),
+        List.of(new Error(refused.status().value(), refused.getMessage())));
+    return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+        .header(org.springframework.http.HttpHeaders.RETRY_AFTER, refused.retryAfter()).body(answer.getBody());
   }
 
   /** Spring's own refusals (a wrong method, an unreadable body) keep their status; the rest is a 500. */

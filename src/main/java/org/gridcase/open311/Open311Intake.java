@@ -14,6 +14,7 @@ import org.gridcase.intake.RequestIntake;
 import org.gridcase.intake.RequestIntake.Submission;
 import org.gridcase.intake.RequestView;
 import org.gridcase.intake.Requests;
+import org.gridcase.intake.StatusCodes;
 import org.gridcase.matters.Matter;
 import org.gridcase.open311.GeoReport.Attribute;
 import org.gridcase.open311.GeoReport.Created;
@@ -61,15 +62,17 @@ class Open311Intake {
   private final Requests requests;
   private final TransactionTemplate transaction;
   private final RepeatedPosts repeatedPosts;
+  private final StatusCodes statusCodes;
 
   Open311Intake(ApiKeys apiKeys, Services services, RequestIntake intake, Requests requests,
-      TransactionTemplate transaction, RepeatedPosts repeatedPosts) {
+      TransactionTemplate transaction, RepeatedPosts repeatedPosts, StatusCodes statusCodes) {
     this.apiKeys = apiKeys;
     this.services = services;
     this.intake = intake;
     this.requests = requests;
     this.transaction = transaction;
     this.repeatedPosts = repeatedPosts;
+    this.statusCodes = statusCodes;
   }
 
   /** Stores the request and starts its case, or throws {@link Open311Exception} having stored nothing. */
@@ -129,8 +132,9 @@ class Open311Intake {
           }
         }
       }
+      // The notice is for the citizen: the status code opens the status page, the tracking number alone does not.
       return new Created(trackingNumber, "诉求已收到，受理编号 " + trackingNumber
-          + "。网格研判后派单办理，可凭受理编号查询办理进度。", null);
+          + "。网格研判后派单办理，可凭查询码 " + statusCodes.of(trackingNumber) + " 查询办理进度。", null);
     } catch (InvalidRequestException e) {
       throw new Open311Exception(HttpStatus.BAD_REQUEST, e.errors().stream()
           .map(error -> PARAMETERS.getOrDefault(error.field(), error.field()) + ": " + error.message()).toList());

@@ -44,7 +44,8 @@ final class Page {
     document.body().appendElement("footer").text("网格化服务管理中心 · 本页面不显示任何个人信息");
     return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
         .cacheControl(CacheControl.noStore())
-        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+        .header("Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
         .header("X-Content-Type-Options", "nosniff")
         .body("<!DOCTYPE html>" + document.outerHtml());
   }

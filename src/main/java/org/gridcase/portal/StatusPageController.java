@@ -2,12 +2,12 @@ package org.gridcase.portal;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.gridcase.calendar.WorkingTime;
 import org.gridcase.intake.DeclineReasons;
 import org.gridcase.intake.RequestStatus;
 import org.gridcase.intake.RequestView;
 import org.gridcase.intake.Requests;
+import org.gridcase.intake.StatusCodes;
 import org.gridcase.matters.Matter;
 import org.gridcase.matters.MatterCatalogue;
 import org.jsoup.nodes.Element;
@@ -19,13 +19,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 查询办理进度: {@code /status/{trackingNumber}} shows where a request stands, its public steps and the
- * expected date, for anyone holding the tracking number. Never the requester, the description or notes.
+ * 查询办理进度: {@code /status/{statusCode}} shows where a request stands, its public steps and the
+ * expected date, for anyone holding its status code (the tracking number with its check code, see
+ * {@link StatusCodes}); a tracking number alone finds nothing. Never the requester, the description or notes.
  */
 @RestController
 class StatusPageController {
 
-  private static final Pattern TRACKING_NUMBER = Pattern.compile("GC-\\d{4}-\\d{6,}");
   /** The steps a requester may see, by event kind; everything else stays internal. */
   private static final Map<String, String> PUBLIC_STEPS = Map.ofEntries(
       Map.entry("RECEIVED", "诉求已收到"),
@@ -42,36 +42,39 @@ class StatusPageController {
       Map.entry("CLOSED", "已办结"));
 
   private final Requests requests;
+  private final StatusCodes statusCodes;
   private final MatterCatalogue matters;
   private final WorkingTime workingTime;
 
-  StatusPageController(Requests requests, MatterCatalogue matters, WorkingTime workingTime) {
+  StatusPageController(Requests requests, StatusCodes statusCodes, MatterCatalogue matters, WorkingTime workingTime) {
     this.requests = requests;
+    this.statusCodes = statusCodes;
     this.matters = matters;
     this.workingTime = workingTime;
   }
 
   @GetMapping("/status")
-  ResponseEntity<String> lookup(@RequestParam(required = false) String trackingNumber) {
-    if (trackingNumber != null && !trackingNumber.isBlank()) {
-      return status(trackingNumber.strip());
+  ResponseEntity<String> lookup(@RequestParam(required = false) String code) {
+    if (code != null && !code.isBlank()) {
+      return status(code.strip());
     }
     Page page = new Page("查询办理进度");
     Element form = page.main().appendElement("form").attr("method", "get").attr("action", "/status");
-    form.appendElement("label").attr("for", "trackingNumber").text("受理编号");
-    form.appendElement("input").attr("id", "trackingNumber").attr("name", "trackingNumber")
-        .attr("placeholder", "GC-2026-000042").attr("required", "required");
+    form.appendElement("label").attr("for", "code").text("查询码（见受理回执）");
+    form.appendElement("input").attr("id", "code").attr("name", "code")
+        .attr("placeholder", "GC-2026-000042-7KQ3XPAB").attr("required", "required");
     form.appendElement("button").attr("type", "submit").text("查询");
     return page.respond(HttpStatus.OK);
   }
 
-  @GetMapping("/status/{trackingNumber}")
-  ResponseEntity<String> status(@PathVariable String trackingNumber) {
-    RequestView request = TRACKING_NUMBER.matcher(trackingNumber).matches()
-        ? requests.findByTrackingNumber(trackingNumber).orElse(null) : null;
+  @GetMapping("/status/{statusCode}")
+  ResponseEntity<String> status(@PathVariable String statusCode) {
+    RequestView request = statusCodes.trackingNumberOf(statusCode).flatMap(requests::findByTrackingNumber)
+        .orElse(null);
     if (request == null) {
-      return new Page("未找到该诉求").paragraph("没有受理编号为“" + trackingNumber + "”的诉求，请核对后重新查询。")
-          .respond(HttpStatus.NOT_FOUND);
+      // The same answer for a wrong check code and an unknown case: the page tells a guesser nothing.
+      return new Page("未找到该诉求").paragraph("没有查询码为“" + statusCode + "”的诉求，请核对受理回执中的查询码"
+          + "（受理编号后另有 8 位校验码）。电话查询请拨打服务热线并提供受理编号。").respond(HttpStatus.NOT_FOUND);
     }
     Page page = new Page("诉求 " + request.trackingNumber());
     Element table = page.main().appendElement("table");

@@ -67,4 +67,22 @@ class UserTextTest {
     assertThat(UserText.accept("description", neutral)).isEqualTo(neutral);
     assertThat(UserText.neutralised("水位 < 1米")).isEqualTo("水位 < 1米");
   }
+  /** Findings of UserTextFuzzTest (plain(), for text that arrives as HTML on purpose), kept as plain tests. */
+  @Test
+  void entitiesThatSpellMarkupDoNotComeOutOfPlainAsMarkup() {
+    for (String input : new String[] {"&lt;b&gt;路灯&lt;/b&gt;", "&lt;script&gt;alert(1)&lt;/script&gt;井盖",
+        "&amp;lt;img src=x onerror=alert(1)&amp;gt;", "<<b>b>路灯"}) {
+      String plain = UserText.plain(input);
+      assertThat(org.jsoup.Jsoup.parseBodyFragment(plain).body().children()).as(input + " -> " + plain).isEmpty();
+    }
+    assertThat(UserText.plain("&lt;b&gt;路灯&lt;/b&gt;")).isEqualTo("路灯");
+  }
+
+  @Test
+  void plainKeepsOrdinaryTextAndEntitiesAsTheyWere() {
+    assertThat(UserText.plain("路灯 &amp; 井盖都坏了")).isEqualTo("路灯 & 井盖都坏了");
+    assertThat(UserText.plain("温度 3 < 5，水压 > 0")).isEqualTo("温度 3 < 5，水压 > 0");
+    assertThat(UserText.plain("  第一行\r\n第二行  ")).isEqualTo("第一行\n第二行");
+    assertThat(UserText.plain(null)).isNull();
+  }
 }

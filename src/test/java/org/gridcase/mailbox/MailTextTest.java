@@ -11,6 +11,15 @@ import org.junit.jupiter.api.Test;
 class MailTextTest {
 
   @Test
+  void truncatingToOneCharacterLeavesTheEllipsis() {
+    // MailFuzzTest's finding: a limit of 1 made truncate look before the start of the text.
+    assertThat(MailText.truncate("路灯不亮", 1)).isEqualTo("…");
+    assertThat(MailText.truncate("路灯不亮", 0)).isEmpty();
+    assertThat(MailText.truncate("\uD83D\uDE00\uD83D\uDE00", 2)).isEqualTo("…");
+    assertThat(MailText.description("路灯", "不亮", 1)).hasSizeLessThanOrEqualTo(1);
+  }
+
+  @Test
   void htmlLosesScriptsStylesAndTheQuotedThreadButKeepsLines() {
     String html = "<html><head><style>p{color:red}</style><title>t</title></head><body>"
         + "<p>小区东门的路灯<b>坏了</b>三天。</p><div>晚上很黑<br>老人容易摔倒</div>"

@@ -32,6 +32,7 @@ import org.gridcase.GridcaseTest;
 import org.gridcase.intake.CitizenRequestProcess;
 import org.gridcase.intake.RequestView;
 import org.gridcase.intake.Requests;
+import org.gridcase.intake.StatusCodes;
 import org.gridcase.mailbox.InboundMails.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,7 @@ class MailboxTest {
   @Autowired MailboxPoller poller;
   @Autowired Requests requests;
   @LocalServerPort int port;
+  @Autowired StatusCodes statusCodes;
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
@@ -127,7 +129,7 @@ class MailboxTest {
     assertThat(acknowledgement.getMessageID()).isEqualTo(inboundMail(messageId).get("ACK_MESSAGE_ID"));
     assertThat(acknowledgement.getContent().toString()).contains("王先生您好")
         .contains("受理编号：" + request.trackingNumber())
-        .contains("http://localhost:" + port + "/status/" + request.trackingNumber());
+        .contains("http://localhost:" + port + "/status/" + statusCodes.of(request.trackingNumber()));
     assertThat(inboundMail(messageId).get("ACKNOWLEDGED_AT")).isNotNull();
 
     // As a restart from Cockpit would do: the acknowledgement is not sent twice.

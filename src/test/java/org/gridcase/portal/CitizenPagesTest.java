@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gridcase.GridcaseTest;
+import org.gridcase.intake.StatusCodes;
 import org.gridcase.intake.CaseFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,7 @@ class CitizenPagesTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired JdbcClient jdbc;
+  @Autowired StatusCodes statusCodes;
   CaseFixtures cases;
 
   @BeforeEach
@@ -64,12 +66,12 @@ class CitizenPagesTest {
   @Test
   void theStatusPageShowsTheStepsAndTheExpectedDateButNoPersonalData() {
     String trackingNumber = submit("张三丰", "13912345678", "zhang.sanfeng@example.org", "我家门口（幸福路8号）路灯不亮");
-    ResponseEntity<String> page = rest.getForEntity("/status/" + trackingNumber, String.class);
+    ResponseEntity<String> page = rest.getForEntity("/status/" + statusCodes.of(trackingNumber), String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
     assertThat(page.getBody()).contains(trackingNumber, "研判中", "诉求已收到", "路灯井盖等市政设施损坏")
         .doesNotContain("张三丰", "13912345678", "zhang.sanfeng", "幸福路");
-    assertThat(rest.getForEntity("/status?trackingNumber=" + trackingNumber, String.class).getBody())
+    assertThat(rest.getForEntity("/status?code=" + statusCodes.of(trackingNumber), String.class).getBody())
         .contains("诉求已收到");
 
     ResponseEntity<String> missing = rest.getForEntity("/status/GC-2026-999999", String.class);
