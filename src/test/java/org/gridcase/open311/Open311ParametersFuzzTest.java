@@ -18,7 +18,7 @@ class Open311ParametersFuzzTest {
       "status", "page", "page_size");
   private static final GeoReportController CONTROLLER = new GeoReportController(null, null, null, null, null,
       new Open311Properties("http://localhost:8080/open311/v2", "production", "c", "k", 50, 200, Duration.ofDays(90)),
-      new ObjectMapper());
+      new ObjectMapper(), null);
 
   @FuzzTest(maxDuration = "3m")
   void anyQueryIsReadOrRefusedWith400(FuzzedDataProvider data) {
