@@ -45,10 +45,21 @@ public class ServiceLevels {
   private final WorkingTime workingTime;
   /** Rows by decision definition id (changes on redeployment), stage, colour and mode. */
   private final Map<String, ServiceLevel> rows = new ConcurrentHashMap<>();
+  private final java.time.Duration latestDecisionTtl;
+  /**
+   * The latest {@code sla} decision and when it was looked up. Finding the latest version is a query, and the
+   * table is read for every due date and timer; a deployment on this node forgets it at once
+   * ({@link SlaDeploymentListener}), one on another node after {@code latestDecisionTtl}.
+   */
+  private volatile LatestDecision latest;
 
-  ServiceLevels(@Lazy ProcessEngineConfigurationImpl engine, WorkingTime workingTime) {
+  private record LatestDecision(DecisionDefinitionEntity decision, long loadedAtNanos) {
+  }
+
+  ServiceLevels(@Lazy ProcessEngineConfigurationImpl engine, WorkingTime workingTime, SlaProperties properties) {
     this.engine = engine;
     this.workingTime = workingTime;
+    this.latestDecisionTtl = properties.latestDecisionTtl();
   }
 
   /** Now, on the engine's clock; input parameter {@code slaStartedAt}. */
@@ -145,7 +156,22 @@ public class ServiceLevels {
     return Values.MODE_EMERGENCY.equals(modeOf(scope)) ? Clock.WALL_CLOCK : Clock.WORKING_TIME;
   }
 
+  /** A deployment happened on this node: look the latest decision up again. */
+  void forgetLatestDecision() {
+    latest = null;
+  }
+
   private DecisionDefinitionEntity latestDecision() {
+    LatestDecision cached = latest;
+    if (cached != null && System.nanoTime() - cached.loadedAtNanos() < latestDecisionTtl.toNanos()) {
+      return cached.decision();
+    }
+    DecisionDefinitionEntity decision = findLatestDecision();
+    latest = new LatestDecision(decision, System.nanoTime());
+    return decision;
+  }
+
+  private DecisionDefinitionEntity findLatestDecision() {
     Command<DecisionDefinitionEntity> find = commandContext -> (DecisionDefinitionEntity) engine.getDeploymentCache()
         .findDeployedLatestDecisionDefinitionByKey(CitizenRequestProcess.SLA_DECISION_KEY);
     return Context.getCommandContext() != null ? find.execute(Context.getCommandContext())

@@ -67,6 +67,38 @@ abstract class AuthorizationByGridScenarios {
         json(Map.of("userId", WORKER_A)), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
+  /**
+   * Tasklist's path: a shared filter's list and count. Queries restricted to the caller's own groups skip the
+   * authorization join (InboxAuthorizationManager); asking them for another grid's group must still show nothing.
+   */
+  @Test
+  void inboxFiltersShowTheOwnGridOnly() {
+    startCaseAs(WORKER_A, GRID_A);
+    startCaseAs(WORKER_B, GRID_B);
+    triageAsGreen("leader-01-02-003");
+    triageAsGreen("leader-02-01-004");
+    String filter = elements(rest.withBasicAuth(WORKER_A, "demo")
+        .getForObject("/engine-rest/filter?resourceType=Task&name=本组待办", JsonNode.class)).get(0).get("id").asText();
+
+    JsonNode own = rest.withBasicAuth(WORKER_A, "demo").postForObject("/engine-rest/filter/" + filter + "/list",
+        json(Map.of()), JsonNode.class);
+    assertThat(elements(own)).singleElement().satisfies(task -> assertThat(task.get("name").asText()).startsWith("【绿】办理 GC-"));
+    assertThat(rest.withBasicAuth(WORKER_A, "demo").postForObject("/engine-rest/filter/" + filter + "/count",
+        json(Map.of()), JsonNode.class).get("count").asLong()).isEqualTo(1);
+
+    ResponseEntity<JsonNode> foreign = rest.withBasicAuth(WORKER_A, "demo").postForEntity(
+        "/engine-rest/filter/" + filter + "/list", json(Map.of("candidateGroup", GRID_B + ".grid-worker")), JsonNode.class);
+    if (foreign.getStatusCode().is2xxSuccessful()) {
+      assertThat(elements(foreign.getBody())).as("another grid's group through the filter").isEmpty();
+    }
+    JsonNode asked = rest.withBasicAuth(WORKER_A, "demo").getForObject(
+        "/engine-rest/task?candidateGroup=" + GRID_B + ".grid-worker", JsonNode.class);
+    assertThat(elements(asked)).as("another grid's group asked directly").isEmpty();
+    JsonNode both = rest.withBasicAuth(WORKER_A, "demo").postForObject("/engine-rest/task",
+        json(Map.of("candidateGroups", List.of(GRID_A + ".grid-worker", GRID_B + ".grid-worker"))), JsonNode.class);
+    assertThat(elements(both)).as("own and foreign group together").hasSize(1);
+  }
+
   private void triageAsGreen(String leader) {
     JsonNode task = tasksFor(leader).get(0);
     Map<String, Object> variables = Map.of("triageDecision", Map.of("value", "accept"),
