@@ -116,7 +116,10 @@ public final class CitizenRequestProcess {
     public static final ProcessVariable<String> DISTRICT_CODE = stringVariable("districtCode");
     /** Who triages: the grid leader of the grid, or the district's supervisors when it is unknown. */
     public static final ProcessVariable<String> TRIAGE_GROUP = stringVariable("triageGroup");
-    /** First 200 characters of the description: what an inbox shows and the triage rules read. */
+    /**
+     * Local input of the decisions only (Task_ProposeTriage, Task_DecideEmergencyDispatch): the start of the
+     * description, read from gc_request by the {@code caseText} bean; never a process variable, kept out of history.
+     */
     public static final ProcessVariable<String> SUMMARY = stringVariable("summary");
     public static final ProcessVariable<String> CATEGORY_CODE = stringVariable("categoryCode");
     public static final ProcessVariable<String> DEFAULT_COLOUR = stringVariable("defaultColour");

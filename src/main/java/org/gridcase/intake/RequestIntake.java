@@ -8,7 +8,6 @@ import static org.gridcase.intake.CitizenRequestProcess.Variables.DISTRICT_CODE;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.GRID_CODE;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.HAS_EMAIL;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.REQUEST_ID;
-import static org.gridcase.intake.CitizenRequestProcess.Variables.SUMMARY;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.TRACKING_NUMBER;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.TRIAGE_GROUP;
 
@@ -44,7 +43,6 @@ public class RequestIntake {
       "open311", "api");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{4,30}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]{1,64}@[^@\\s<>]+\\.[^@\\s<>]+");
-  private static final int SUMMARY_LENGTH = 200;
   private static final int MAX_CLIENT_REQUEST_ID = 64;
 
   private final Requests requests;
@@ -126,9 +124,6 @@ public class RequestIntake {
       COMMUNITY_CODE.putIn(facts, null);
       TRIAGE_GROUP.putIn(facts, CandidateGroups.of(district, Role.SUPERVISOR));
     }
-    String description = request.description();
-    SUMMARY.putIn(facts, description.length() <= SUMMARY_LENGTH ? description
-        : description.substring(0, SUMMARY_LENGTH) + "…");
     CATEGORY_CODE.putIn(facts, request.categoryCode());
     DEFAULT_COLOUR.putIn(facts, request.categoryCode() == null ? null
         : matters.find(request.categoryCode()).map(matter -> matter.defaultColour().key()).orElse(null));

@@ -13,12 +13,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxEngineRequestSize the largest request body /engine-rest and the web apps' engine API accept
  *     (default 1MB); larger ones get 413 before anything parses them
  * @param personalVariables variables that never reach the engine's history (ACT_HI_*), whatever the
- *     channel: the requester's name, phone and e-mail and the description, which live in gc_request
+ *     channel: the requester's name, phone and e-mail, the description and its start (the decisions' input
+ *     {@code summary}), which live in gc_request
  */
 @ConfigurationProperties("gridcase.security")
 public record EngineGuardProperties(@DefaultValue("10") int maxOrQueries,
     @DefaultValue("1MB") DataSize maxEngineRequestSize,
-    @DefaultValue({"requesterName", "requesterPhone", "requesterEmail", "description"})
+    @DefaultValue({"requesterName", "requesterPhone", "requesterEmail", "description", "summary"})
     List<String> personalVariables) {
 
   public EngineGuardProperties {

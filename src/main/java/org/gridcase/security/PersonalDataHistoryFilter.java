@@ -2,6 +2,13 @@ package org.gridcase.security;
 
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
+import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -10,9 +17,10 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 /**
  * Drops the history events of personal variables (gridcase.security.personal-variables) before they are
  * written: their variable updates (ACT_HI_VARINST, ACT_HI_DETAIL) and form property updates
- * (ACT_HI_DETAIL). The start form hands these values to the process for a moment, the intake listener
- * stores them in gc_request and removes them in the same transaction, so ACT_RU_VARIABLE never sees
- * them either. Everything else, including who did what when, is recorded as before.
+ * (ACT_HI_DETAIL), and the inputs of a decision that reads one of them (ACT_HI_DEC_IN: the triage rules
+ * read the start of the description). The start form hands these values to the process for a moment, the
+ * intake listener stores them in gc_request and removes them in the same transaction, so ACT_RU_VARIABLE
+ * never sees them either. Everything else, including who did what when, is recorded as before.
  */
 class PersonalDataHistoryFilter implements HistoryEventHandler {
 
@@ -27,13 +35,49 @@ class PersonalDataHistoryFilter implements HistoryEventHandler {
   @Override
   public void handleEvent(HistoryEvent event) {
     if (!isPersonal(event)) {
-      next.handleEvent(event);
+      next.handleEvent(withoutPersonalInputs(event));
     }
   }
 
   @Override
   public void handleEvents(List<HistoryEvent> events) {
-    next.handleEvents(events.stream().filter(event -> !isPersonal(event)).toList());
+    next.handleEvents(events.stream().filter(event -> !isPersonal(event)).map(this::withoutPersonalInputs).toList());
+  }
+
+  /** A decision's evaluation without the inputs whose expression is a personal variable. */
+  private HistoryEvent withoutPersonalInputs(HistoryEvent event) {
+    if (event instanceof HistoricDecisionEvaluationEvent evaluation) {
+      dropPersonalInputs(evaluation.getRootHistoricDecisionInstance());
+      if (evaluation.getRequiredHistoricDecisionInstances() != null) {
+        evaluation.getRequiredHistoricDecisionInstances().forEach(this::dropPersonalInputs);
+      }
+    }
+    return event;
+  }
+
+  private void dropPersonalInputs(HistoricDecisionInstanceEntity decision) {
+    if (decision == null || decision.getInputs() == null || decision.getInputs().isEmpty()) {
+      return;
+    }
+    Set<String> personalClauses = personalClauses(decision.getDecisionDefinitionId());
+    if (!personalClauses.isEmpty()) {
+      List<HistoricDecisionInputInstance> kept = decision.getInputs().stream()
+          .filter(input -> !personalClauses.contains(input.getClauseId())).toList();
+      decision.setInputs(new java.util.ArrayList<>(kept));
+    }
+  }
+
+  /** The ids of the decision table's inputs that read a personal variable. */
+  private Set<String> personalClauses(String decisionDefinitionId) {
+    DecisionDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
+        .findDeployedDecisionDefinitionById(decisionDefinitionId);
+    if (!(definition.getDecisionLogic() instanceof DmnDecisionTableImpl table)) {
+      return Set.of();
+    }
+    return table.getInputs().stream()
+        .filter(input -> personal.contains(input.getInputVariable()) || input.getExpression() != null
+            && personal.contains(String.valueOf(input.getExpression().getExpression()).strip()))
+        .map(DmnDecisionTableInputImpl::getId).collect(java.util.stream.Collectors.toSet());
   }
 
   boolean isPersonal(HistoryEvent event) {

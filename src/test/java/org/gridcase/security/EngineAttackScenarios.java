@@ -301,6 +301,30 @@ abstract class EngineAttackScenarios {
         .query(Long.class).single()).isZero();
   }
 
+  /**
+   * The description, and a phone a citizen wrote into it, reach no engine table either: the triage rules read
+   * its start as a local input of their decision (the caseText bean), and neither that input, its decision
+   * history nor a task's description keeps it. The danger word makes the rules read and use it (red).
+   */
+  @Test
+  void aDescriptionReachesNoEngineTableThoughTheTriageRulesReadIt() {
+    String phone = "137" + (10_000_000 + Math.abs(UUID.randomUUID().hashCode() % 89_999_999));
+    String description = "楼道里有燃气泄漏的气味，请回电 " + phone;
+    Map<String, Object> form = variables("gridCode", GRID_A, "description", description, "categoryCode", "C04");
+    ResponseEntity<JsonNode> started = rest.withBasicAuth(WORKER_A, "demo").postForEntity(
+        "/engine-rest/process-definition/key/citizen-request/submit-form", json(Map.of("variables", form)),
+        JsonNode.class);
+    assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+    String instance = started.getBody().get("id").asText();
+    assertThat(rest.withBasicAuth("demo", "demo").getForObject("/engine-rest/process-instance/" + instance
+        + "/variables/colour", JsonNode.class).get("value").asText()).as("the danger word was read").isEqualTo("red");
+
+    assertThat(engineTablesContaining(phone)).as("tables holding the phone written into the description").isEmpty();
+    assertThat(engineTablesContaining("燃气泄漏的气味")).as("tables holding the description").isEmpty();
+    assertThat(jdbc.sql("select count(*) from ACT_RU_VARIABLE where NAME_ = 'summary'").query(Long.class).single())
+        .isZero();
+  }
+
   @Test
   void whatEarlierVersionsLeftIsCleanedAtStartUp() {
     // The grants and history rows of a database from before the guards.
