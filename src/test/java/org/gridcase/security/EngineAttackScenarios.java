@@ -224,6 +224,26 @@ abstract class EngineAttackScenarios {
     assertThat(honest.getStatusCode()).as(honest.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
+  /** TASK_WORK lets a handler claim and complete; handing back one's own claimed task is allowed too, nothing more. */
+  @Test
+  void handlersUnclaimTheirOwnTaskButAssignNoOne() {
+    startCaseAs(WORKER_A, GRID_A);
+    triageAsGreen(LEADER_A, GRID_A);
+    String task = elements(rest.withBasicAuth(WORKER_A, "demo").getForObject("/engine-rest/task", JsonNode.class))
+        .get(0).get("id").asText();
+    String building = "building-01-03-005";
+    assertThat(rest.withBasicAuth(building, "demo").postForEntity("/engine-rest/task/" + task + "/claim",
+        json(Map.of("userId", building)), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(rest.withBasicAuth(WORKER_A, "demo").postForEntity("/engine-rest/task/" + task + "/unclaim",
+        json(Map.of()), String.class).getStatusCode()).as("someone else's claim").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth(building, "demo").postForEntity("/engine-rest/task/" + task + "/assignee",
+        json(Map.of("userId", WORKER_A)), String.class).getStatusCode()).as("assigning").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth(building, "demo").postForEntity("/engine-rest/task/" + task + "/unclaim",
+        json(Map.of()), String.class).getStatusCode()).as("one's own claim").isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(rest.withBasicAuth(WORKER_A, "demo").getForObject("/engine-rest/task/" + task, JsonNode.class)
+        .get("assignee").isNull()).isTrue();
+  }
+
   @Test
   void workersStartNoInternalProcess() {
     for (String key : List.of("monthly-bulletin", "grid-leader-grading", "area-mode-switch")) {
