@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * A path GeoReport does not define gets a 404 in that format too, not Spring's JSON.
  */
 @RestControllerAdvice(assignableTypes = {GeoReportController.class, GeoReportErrors.UnknownResource.class})
+// Before the application's other advice (the rate limits' answer among them): under /open311 every error,
+// a refused rate included, speaks GeoReport.
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class GeoReportErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(GeoReportErrors.class);

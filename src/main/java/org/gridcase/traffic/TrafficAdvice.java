@@ -13,7 +13,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /** A refused request's answer: a problem detail for the API, a short Chinese page for citizens; with Retry-After. */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Right after Open311's own advice, which answers its refusals in GeoReport's format.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class TrafficAdvice {
 
   @ExceptionHandler(TrafficRefused.class)

@@ -86,10 +86,10 @@ class CitizenPagesTest {
     ProcessInstance instance = cases.inHandling(GRID, "路灯闪烁", "C04", "green");
     cases.complete(instance, TASK_HANDLE_GREEN, "worker-02-07-002",
         Map.of("handlingAction", "done", "handlingNote", "已更换镇流器"));
-    assertThat(rest.getForEntity("/status/" + instance.getBusinessKey(), String.class).getBody())
+    assertThat(rest.getForEntity("/status/" + statusCodes.of(instance.getBusinessKey()), String.class).getBody())
         .contains("已办理完毕").doesNotContain("办理结果已电话告知");
     cases.complete(instance, TASK_FEEDBACK_CALL, "worker-02-07-002", Map.of("feedbackNote", "已电话告知李女士"));
-    assertThat(rest.getForEntity("/status/" + instance.getBusinessKey(), String.class).getBody())
+    assertThat(rest.getForEntity("/status/" + statusCodes.of(instance.getBusinessKey()), String.class).getBody())
         .contains("办理结果已电话告知").doesNotContain("李女士");
   }
 

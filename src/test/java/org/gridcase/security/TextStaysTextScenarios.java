@@ -88,7 +88,7 @@ abstract class TextStaysTextScenarios {
 
   @Test
   void aNulInAQueryOrPathNeverReachesTheDatabase() {
-    for (String path : List.of("/status?trackingNumber=GC-2026-%00", "/status/GC-2026-%00", "/survey/abc%00",
+    for (String path : List.of("/status?code=GC-2026-%00", "/status/GC-2026-%00", "/survey/abc%00",
         "/open311/v2/requests.json?service_request_id=GC-%00", "/open311/v2/requests.json?service_code=C%00",
         "/open311/v2/requests/GC-%00.json", "/api/requests/GC-%00", "/api/requests/GC-%00/requester",
         "/api/requests/GC-%00/attachments")) {
