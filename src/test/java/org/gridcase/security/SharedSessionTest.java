@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Issue 13, profile cluster: the web apps' login lives in the shared database (gc_session), so any node can serve it. */
 @GridcasePostgresTest
+// A second application on the suite's database: run in its own JVM (pom, profile postgres, execution cluster).
+@org.junit.jupiter.api.Tag("cluster")
 @org.springframework.test.context.ActiveProfiles({"demo", "postgres", "test-postgres", "cluster"})
 class SharedSessionTest {
 
