@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -20,6 +21,12 @@ public final class UserTaskListeners {
 
   /** Calls {@code addListeners} with each user task's definition as it is parsed (after the model's own listeners). */
   public static void onEveryUserTask(ProcessEngineConfigurationImpl configuration, Consumer<TaskDefinition> addListeners) {
+    onEveryUserTaskOf(configuration, null, addListeners);
+  }
+
+  /** The same, for the user tasks of one process only ({@code processKey}; null: every process). */
+  public static void onEveryUserTaskOf(ProcessEngineConfigurationImpl configuration, String processKey,
+      Consumer<TaskDefinition> addListeners) {
     List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners();
     if (parseListeners == null) {
       parseListeners = new ArrayList<>();
@@ -28,7 +35,9 @@ public final class UserTaskListeners {
     parseListeners.add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask && (processKey == null
+            || activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+            && processKey.equals(definition.getKey()))) {
           addListeners.accept(userTask.getTaskDefinition());
         }
       }
