@@ -124,11 +124,6 @@ public final class CitizenRequestProcess {
     public static final ProcessVariable<String> CATEGORY_CODE = stringVariable("categoryCode");
     public static final ProcessVariable<String> DEFAULT_COLOUR = stringVariable("defaultColour");
     public static final ProcessVariable<Boolean> HAS_EMAIL = booleanVariable("hasEmail");
-    /**
-     * No longer set: the forms show the case's files from the case file when they open (caseform). Kept so
-     * a running case that still has it keeps loading.
-     */
-    public static final ProcessVariable<String> ATTACHMENT_LINKS = stringVariable("attachmentLinks");
     /** Start form only (patrol): the description, stored and then removed. */
     public static final ProcessVariable<String> DESCRIPTION = stringVariable("description");
     /** Start form only: the requester's phone, if the worker took it. */
