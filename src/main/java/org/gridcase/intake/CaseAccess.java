@@ -1,6 +1,7 @@
 package org.gridcase.intake;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -8,6 +9,7 @@ import org.gridcase.organization.CandidateGroups;
 import org.gridcase.organization.OrganizationDirectory;
 import org.gridcase.organization.Role;
 import org.gridcase.organization.UnitView;
+import org.gridcase.security.AccessGroups;
 import org.gridcase.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -46,9 +48,9 @@ public class CaseAccess {
   }
 
   /** What a member of these groups may see of this case's people. */
-  public Level of(RequestView request, java.util.Collection<String> groupIds) {
+  public Level of(RequestView request, Collection<String> groupIds) {
     Set<String> groups = Set.copyOf(groupIds);
-    if (groups.contains(org.gridcase.security.AccessGroups.ADMINISTRATORS)) {
+    if (groups.contains(AccessGroups.ADMINISTRATORS)) {
       return Level.FULL;
     }
     List<UnitView> units = unitsOf(request);

@@ -348,12 +348,7 @@ class GeoReportApiTest {
 
   /** What a client posts: its key, a service, a description and an address. */
   private Map<String, String> form(String description) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("api_key", apiKey);
-    form.put("service_code", "C04");
-    form.put("description", description);
-    form.put("address_string", "大川区东城街道朝阳路11号");
-    return form;
+    return GeoReportHttp.form(apiKey, description);
   }
 
   private Map<String, String> with(String name, String value) {
