@@ -1,13 +1,15 @@
 package org.gridcase.intake;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.gridcase.common.UserTaskListeners;
 import org.gridcase.security.TasklistColumn;
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CaseColumnsPlugin extends AbstractProcessEnginePlugin implements TasklistColumns {
+
+  private static final int BACKFILL_PAGE = 500;
 
   private final CaseColumns copier = new CaseColumns();
 
@@ -34,22 +38,31 @@ class CaseColumnsPlugin extends AbstractProcessEnginePlugin implements TasklistC
         definition -> definition.addTaskListener(TaskListener.EVENTNAME_CREATE, copier));
   }
 
-  /** Open case tasks without the tracking number copy (created by an older version) get their copies now. */
+  /**
+   * Open case tasks without the tracking number copy (created by an older version) get their copies now, a page
+   * at a time: a district holds a million open tasks, which neither fit the heap nor one transaction, and after
+   * the first start none lacks its copies, so the query finds nothing.
+   */
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    List<Task> open = engine.getTaskService().createTaskQuery()
-        .processDefinitionKey(CitizenRequestProcess.KEY).list();
-    if (open.isEmpty()) {
-      return;
-    }
-    Set<String> copied = new HashSet<>();
-    engine.getRuntimeService().createVariableInstanceQuery()
-        .variableName(CaseColumns.LIST_TRACKING_NUMBER.name()).list()
-        .forEach((VariableInstance variable) -> copied.add(variable.getTaskId()));
-    for (Task task : open) {
-      if (!copied.contains(task.getId())) {
-        engine.getTaskService().setVariablesLocal(task.getId(), copier.copies(
-            engine.getRuntimeService().getVariables(task.getExecutionId(), CaseColumns.SOURCES)));
+    ManagementService management = engine.getManagementService();
+    String sql = "select RES.* from " + management.getTableName(TaskEntity.class) + " RES"
+        + " inner join " + management.getTableName(ProcessDefinitionEntity.class) + " D on D.ID_ = RES.PROC_DEF_ID_"
+        + " where D.KEY_ = #{key} and not exists (select 1 from " + management.getTableName(VariableInstanceEntity.class)
+        + " V where V.TASK_ID_ = RES.ID_ and V.NAME_ = #{copy}) order by RES.ID_";
+    while (true) {
+      List<Task> page = engine.getTaskService().createNativeTaskQuery().sql(sql)
+          .parameter("key", CitizenRequestProcess.KEY).parameter("copy", CaseColumns.LIST_TRACKING_NUMBER.name())
+          .listPage(0, BACKFILL_PAGE);
+      for (Task task : page) {
+        Map<String, Object> copies = copier.copies(
+            engine.getRuntimeService().getVariables(task.getExecutionId(), CaseColumns.SOURCES));
+        // A task whose case has no tracking number yet still gets a (blank) copy, so the next page moves on.
+        copies.putIfAbsent(CaseColumns.LIST_TRACKING_NUMBER.name(), "");
+        engine.getTaskService().setVariablesLocal(task.getId(), copies);
+      }
+      if (page.size() < BACKFILL_PAGE) {
+        return;
       }
     }
   }

@@ -38,4 +38,11 @@ class AuthorizationTuningPlugin extends AbstractProcessEnginePlugin {
     });
     configuration.setCustomSessionFactories(factories);
   }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (tuning.distinctFreeTaskQueries()) {
+      configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new DistinctFreeTaskQueries());
+    }
+  }
 }

@@ -14,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     among the caller's groups, the caller as candidate user or as assignee) skip the authorization join,
  *     since every such task carries the caller's authorization anyway; so do queries of a user who may read
  *     every task. Default true.
+ * @param distinctFreeTaskQueries task queries that cannot return a task twice (no candidate criteria, no
+ *     authorization join) run without Camunda's {@code select distinct}, so a district-wide list reads the
+ *     due-date index instead of sorting every open task. Default true.
  */
 @ConfigurationProperties("gridcase.authorization")
 record AuthorizationTuningProperties(@DefaultValue("100") int groupPrefilterThreshold,
-    @DefaultValue("true") boolean inboxShortcut) {
+    @DefaultValue("true") boolean inboxShortcut, @DefaultValue("true") boolean distinctFreeTaskQueries) {
 }

@@ -30,11 +30,13 @@ public final class Baseline implements AutoCloseable {
 
   private final Process process;
   private final URI base;
+  private final String jdbcUrl;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private Baseline(Process process, int port) {
+  private Baseline(Process process, int port, String jdbcUrl) {
     this.process = process;
     this.base = URI.create("http://127.0.0.1:" + port);
+    this.jdbcUrl = jdbcUrl;
   }
 
   /** Starts the baseline with authorization on or off; REST always takes HTTP Basic (demo/demo). */
@@ -52,7 +54,7 @@ public final class Baseline implements AutoCloseable {
         "--camunda.bpm.authorization.enabled=" + authorization, "--baseline.rest-auth=true",
         "--logging.level.root=warn"));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    Baseline baseline = new Baseline(process, port);
+    Baseline baseline = new Baseline(process, port, url);
     baseline.awaitUp();
     return baseline;
   }
@@ -81,6 +83,32 @@ public final class Baseline implements AutoCloseable {
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
         .header("Authorization", AUTH).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A GET as another user of the baseline (password demo), e.g. one without camunda-admin. */
+  public HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
+    String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes());
+    return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> put(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", AUTH).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The baseline's database, for seeding and measuring its tables. */
+  public String jdbcUrl() {
+    return jdbcUrl;
+  }
+
+  public String jdbcUser() {
+    return env("GRIDCASE_TEST_DB_USER", "gridcase");
+  }
+
+  public String jdbcPassword() {
+    return env("GRIDCASE_TEST_DB_PASSWORD", "gridcase");
   }
 
   public URI base() {

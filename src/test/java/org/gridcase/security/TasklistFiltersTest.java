@@ -33,7 +33,8 @@ class TasklistFiltersTest {
     assertThat(filters("worker-01-01-001")).containsExactly("我的待办", "本组待办", "本网格待认领", "一天内到期", "已超期");
     assertThat(filters("reviewer-01-01")).contains("待回访").doesNotContain("红色清单");
     assertThat(filters("liaison-01-01")).contains("红色清单").doesNotContain("待回访");
-    assertThat(filters("supervisor-dc")).contains("红色清单", "已超期");
+    assertThat(filters("supervisor-dc")).contains("红色清单", "已超期", "全区待办", "全区已超期", "全区红色清单");
+    assertThat(filters("liaison-01-01")).doesNotContain("全区待办");
 
     JsonNode filter = filter("worker-01-01-001", "本网格待认领");
     assertThat(filter.get("properties").get("variables")).extracting(column -> column.get("name").asText())
@@ -105,7 +106,8 @@ class TasklistFiltersTest {
     rest.withBasicAuth(user, "demo").getForObject("/engine-rest/filter?sortBy=name&sortOrder=asc", JsonNode.class)
         .forEach(filter -> names.add(filter.get("name").asText()));
     // Tasklist orders by the priority property.
-    List<String> order = List.of("我的待办", "本组待办", "本网格待认领", "一天内到期", "已超期", "红色清单", "待回访");
+    List<String> order = List.of("我的待办", "本组待办", "本网格待认领", "一天内到期", "已超期", "红色清单", "待回访", "全区待办",
+        "全区已超期", "全区红色清单");
     names.sort(java.util.Comparator.comparingInt(order::indexOf));
     return names;
   }

@@ -1,0 +1,79 @@
+package org.gridcase.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.gridcase.GridcaseTest;
+import org.gridcase.intake.CaseFixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Task queries lose Camunda's {@code distinct} only where no join can repeat a task. A green handling task has
+ * two candidate groups (grid worker and building leader): a query naming both still returns it once, and a
+ * supervisor's district-wide query, which now runs without the distinct, returns it once too.
+ */
+@GridcaseTest
+class DistinctFreeTaskQueriesTest {
+
+  static final String WORKERS = "DC-01-01-001.grid-worker";
+  static final String BUILDING_LEADERS = "DC-01-01-001.building-leader";
+
+  @Autowired ApplicationContext context;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired RuntimeService runtimeService;
+
+  private ProcessInstance instance;
+
+  @AfterEach
+  void cleanUp() {
+    identityService.clearAuthentication();
+    if (instance != null) {
+      runtimeService.deleteProcessInstance(instance.getId(), "test over");
+    }
+  }
+
+  @Test
+  void aTaskWithTwoCandidateGroupsIsListedOnceByEveryQuery() {
+    instance = new CaseFixtures(context).inHandling("DC-01-01-001", "路灯不亮", "C04", "green");
+    String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+
+    List<Task> byBothGroups = taskService.createTaskQuery().taskCandidateGroupIn(List.of(WORKERS, BUILDING_LEADERS))
+        .orderByDueDate().asc().list();
+    assertThat(byBothGroups).extracting(Task::getId).containsOnlyOnce(taskId).doesNotHaveDuplicates();
+    assertThat(taskService.createTaskQuery().taskCandidateGroupIn(List.of(WORKERS, BUILDING_LEADERS)).count())
+        .isEqualTo(byBothGroups.size());
+
+    identityService.setAuthentication("supervisor-dc", List.of(AccessGroups.SUPERVISORS));
+    List<Task> districtWide = taskService.createTaskQuery().orderByDueDate().asc().list();
+    assertThat(districtWide).extracting(Task::getId).containsOnlyOnce(taskId).doesNotHaveDuplicates();
+    assertThat(taskService.createTaskQuery().count()).isEqualTo(districtWide.size());
+  }
+
+  @Test
+  void onlyQueriesWithoutRepeatingJoinsLoseTheDistinct() {
+    assertThat(DistinctFreeTaskQueries.cannotRepeatTasks(query(taskService.createTaskQuery().orderByDueDate().asc())))
+        .isTrue();
+    assertThat(DistinctFreeTaskQueries.cannotRepeatTasks(query(taskService.createTaskQuery().dueBefore(new java.util.Date())
+        .processVariableValueEquals("colour", "red")))).isTrue();
+    assertThat(DistinctFreeTaskQueries.cannotRepeatTasks(query(taskService.createTaskQuery().taskCandidateGroup(WORKERS))))
+        .isFalse();
+    assertThat(DistinctFreeTaskQueries.cannotRepeatTasks(query(taskService.createTaskQuery().or()
+        .taskCandidateUser("worker-01-01-001").taskAssignee("worker-01-01-001").endOr()))).isFalse();
+    assertThat(DistinctFreeTaskQueries.cannotRepeatTasks(query(taskService.createTaskQuery()
+        .orderByProcessVariable("colour", org.camunda.bpm.engine.variable.type.ValueType.STRING).asc()))).isFalse();
+  }
+
+  private static TaskQueryImpl query(org.camunda.bpm.engine.task.TaskQuery query) {
+    return (TaskQueryImpl) query;
+  }
+}
