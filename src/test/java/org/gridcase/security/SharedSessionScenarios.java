@@ -20,15 +20,15 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * A web-app login as a browser makes it (welcome page for the CSRF token, then the login form), kept in the
- * shared database through Spring Session rather than in one node's memory.
+ * shared database through Spring Session rather than in one node's memory. Public for the two-node cluster test.
  */
-final class SharedSessionScenarios {
+public final class SharedSessionScenarios {
 
   private SharedSessionScenarios() {
   }
 
   /** The browser's cookies after signing in to Cockpit as this user. */
-  static Map<String, String> signIn(TestRestTemplate rest, String user, String password) {
+  public static Map<String, String> signIn(TestRestTemplate rest, String user, String password) {
     Map<String, String> cookies = new LinkedHashMap<>();
     ResponseEntity<String> welcome = rest.getForEntity("/camunda/app/welcome/default/", String.class);
     assertThat(welcome.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -48,7 +48,7 @@ final class SharedSessionScenarios {
   }
 
   /** Who the web apps think is signed in with these cookies, or null. */
-  static String signedInUser(TestRestTemplate rest, Map<String, String> cookies) {
+  public static String signedInUser(TestRestTemplate rest, Map<String, String> cookies) {
     ResponseEntity<JsonNode> answer = rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
         new HttpEntity<>(headers(cookies)), JsonNode.class);
     return answer.getStatusCode() == HttpStatus.OK && answer.getBody() != null && answer.getBody().has("userId")
