@@ -1,7 +1,6 @@
 package org.gridcase.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-import static org.gridcase.intake.CitizenRequestProcess.Variables.COLOUR;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -23,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TasklistFilters {
+
+  /** CitizenRequestProcess.Variables.COLOUR; named here since intake depends on security, not the reverse. */
+  private static final String COLOUR = "colour";
 
   private final AuthorizationService authorizations;
   private final FilterService filterService;
@@ -58,14 +60,14 @@ public class TasklistFilters {
         "community-party-secretary", "street-party-secretary"));
     redListGroups.add(AccessGroups.SUPERVISORS);
     shareFilter("红色清单", 60, "红色清单：红色诉求的任务", redListGroups, ofMyGroups().includeAssignedTasks()
-        .processVariableValueEquals(COLOUR.name(), "red"));
+        .processVariableValueEquals(COLOUR, "red"));
     shareFilter("待回访", 70, "待做的满意度回访", groupsOfRoles(groups, "community-reviewer"),
         ofMyGroups().includeAssignedTasks().taskDefinitionKey("Task_SatisfactionReview"));
     // District-wide views for supervisors, who may read every task (the task authorizations decide, not the filter).
     List<String> supervisors = List.of(AccessGroups.SUPERVISORS);
     shareFilter("全区待办", 80, "全区所有未办结的任务", supervisors, mine());
     shareFilter("全区已超期", 90, "全区已超过到期日的任务", supervisors, mine().dueBeforeExpression("${now()}"));
-    shareFilter("全区红色清单", 100, "全区红色诉求的任务", supervisors, mine().processVariableValueEquals(COLOUR.name(), "red"));
+    shareFilter("全区红色清单", 100, "全区红色诉求的任务", supervisors, mine().processVariableValueEquals(COLOUR, "red"));
   }
 
   private TaskQuery mine() {
