@@ -23,7 +23,8 @@ import java.util.List;
 public final class Baseline implements AutoCloseable {
 
   private static final Path SOURCE = Path.of(System.getProperty("gridcase.benchmark.baseline-source",
-      "../shared/benchmarks/camunda-baseline"));
+      Files.isDirectory(Path.of("../shared/benchmarks/camunda-baseline")) ? "../shared/benchmarks/camunda-baseline"
+          : "/work/shared/benchmarks/camunda-baseline"));
   private static final Path BUILD = Path.of("target", "camunda-baseline");
   private static final Path JAR = BUILD.resolve("target/camunda-baseline-1.jar");
   private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes());
@@ -43,8 +44,7 @@ public final class Baseline implements AutoCloseable {
   public static Baseline start(boolean authorization) throws IOException, InterruptedException {
     build();
     int port = freePort();
-    String url = "jdbc:postgresql://127.0.0.1:5432/"
-        + System.getProperty("gridcase.benchmark.baseline-db", "gridcase_bench_baseline");
+    String url = databaseUrl();
     Path log = Path.of("target", "benchmarks", "baseline-" + port + ".log");
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g", "-jar", JAR.toAbsolutePath().toString(),
@@ -61,8 +61,10 @@ public final class Baseline implements AutoCloseable {
 
   /** Starts one baseline case for a grid; true when the engine answered 200. */
   public boolean startCase(String businessKey, int grid) {
+    // The baseline's task name reads ${businessKey} as a variable, so the key goes in as one too.
     String body = "{\"businessKey\":\"" + businessKey + "\",\"variables\":{\"grid\":{\"value\":\"" + grid
-        + "\",\"type\":\"String\"},\"category\":{\"value\":\"C04\",\"type\":\"String\"}}}";
+        + "\",\"type\":\"String\"},\"category\":{\"value\":\"C04\",\"type\":\"String\"},"
+        + "\"businessKey\":{\"value\":\"" + businessKey + "\",\"type\":\"String\"}}}";
     try {
       return post("/engine-rest/process-definition/key/baseline-request/start", body).statusCode() == 200;
     } catch (IOException e) {
@@ -92,10 +94,22 @@ public final class Baseline implements AutoCloseable {
         .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  public HttpResponse<String> put(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-        .header("Authorization", AUTH).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+        .header("Authorization", AUTH).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The baseline's own database, for what its REST API cannot do (making timers due, say). */
+  public static java.sql.Connection database() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(databaseUrl(), env("GRIDCASE_TEST_DB_USER", "gridcase"),
+        env("GRIDCASE_TEST_DB_PASSWORD", "gridcase"));
+  }
+
+  private static String databaseUrl() {
+    return "jdbc:postgresql://127.0.0.1:5432/"
+        + System.getProperty("gridcase.benchmark.baseline-db", "gridcase_bench_baseline");
   }
 
   /** The baseline's database, for seeding and measuring its tables. */

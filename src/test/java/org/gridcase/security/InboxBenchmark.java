@@ -124,6 +124,7 @@ class InboxBenchmark {
       case "officer" -> "department officer";
       default -> "supervisor";
     };
+    System.out.println("inbox: measuring " + role + " " + filterName);
     into.put(role + " " + filterName + " page", time(RUNS, () -> rest.withBasicAuth(user, "demo")
         .exchange("/engine-rest/filter/" + id + "/list" + PAGE, HttpMethod.POST, body, String.class)
         .getStatusCode().value()));
@@ -156,7 +157,7 @@ class InboxBenchmark {
       baseline.post("/engine-rest/user/create", json);
     }
     baseline.post("/engine-rest/group/create", "{\"id\":\"grid17worker\",\"name\":\"grid 17\",\"type\":\"WORKFLOW\"}");
-    baseline.put("/engine-rest/group/grid17worker/members/w17");
+    baseline.put("/engine-rest/group/grid17worker/members/w17", "");
     baseline.post("/engine-rest/authorization/create",
         "{\"type\":1,\"permissions\":[\"READ\"],\"userId\":\"sup\",\"resourceType\":7,\"resourceId\":\"*\"}");
     assertThat(baseline.startCase("B-1", 17)).as("a baseline case starts").isTrue();
@@ -208,6 +209,7 @@ class InboxBenchmark {
       millis.add((System.nanoTime() - start) / 1_000_000);
     }
     Collections.sort(millis);
+    System.out.println("inbox: p50 " + Load.percentile(millis, 50) + " ms, p99 " + Load.percentile(millis, 99) + " ms");
     return new Figures(Load.percentile(millis, 50), Load.percentile(millis, 99));
   }
 

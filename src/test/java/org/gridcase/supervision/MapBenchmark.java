@@ -49,17 +49,8 @@ class MapBenchmark {
   void theMapOfTwoThousandGridsAndAHundredThousandOpenCasesAnswersWithin300Milliseconds() throws IOException {
     clean();
     long start = System.nanoTime();
-    int extra = GRIDS - jdbc.sql("select count(*) from gc_unit where level = 'GRID' and active = true")
-        .query(Integer.class).single();
-    // Extra grids: 48 columns of 0.004° × 0.003° cells below the demo lattice, each community a block of cells.
-    jdbc.sql("""
-        insert into gc_unit (code, name, level, grid_type, parent_code, active, updated_at)
-        select c.code || '-B' || lpad(cast(i as varchar), 4, '0'), c.name || '基准网格' || i, 'GRID', 'URBAN', c.code,
-          true, current_timestamp
-        from generate_series(0, :extra - 1) as i
-        join (select code, name, row_number() over (order by code) - 1 as n from gc_unit where level = 'COMMUNITY') c
-          on c.n = i * 28 / :extra
-        """).param("extra", extra).update();
+    BenchmarkGrids.ensure(jdbc, GRIDS);
+    // An area for each extra grid: 48 columns of 0.004° × 0.003° cells below the demo lattice.
     jdbc.sql("""
         insert into gc_grid_area (grid_code, polygon, min_latitude, max_latitude, min_longitude, max_longitude)
         select code, 'POLYGON((' || w || ' ' || s || ', ' || (w + 0.004) || ' ' || s || ', ' || (w + 0.004) || ' '
