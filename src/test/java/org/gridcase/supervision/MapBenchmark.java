@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @GridcasePostgresTest
 @Tag("benchmark")
+@org.junit.jupiter.api.Order(5) // before the million open cases are seeded: it makes its own district and removes it
 class MapBenchmark {
 
   static final int GRIDS = 2_048;
