@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Goals 2 and 6 on an empty database: 32 clients post {@code POST /api/requests} over HTTP for a minute
@@ -24,11 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 @GridcasePostgresTest
 @Tag("benchmark")
 @Order(10)
-@TestPropertySource(properties = IntakeBenchmark.UNTHROTTLED)
 class IntakeBenchmark {
-
-  /** One hotline integration user posts all cases: its per-user write limit must not be what is measured. */
-  static final String UNTHROTTLED = "gridcase.rate-limits.api-write=100000000/1m";
 
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;

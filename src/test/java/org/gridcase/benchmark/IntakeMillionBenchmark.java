@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Goal 2 with a million open cases ({@link MillionOpenTasks}): the same load as {@link IntakeBenchmark}; the
@@ -22,7 +21,6 @@ import org.springframework.test.context.TestPropertySource;
 @GridcasePostgresTest
 @Tag("benchmark")
 @Order(30)
-@TestPropertySource(properties = IntakeBenchmark.UNTHROTTLED)
 class IntakeMillionBenchmark {
 
   @Autowired JdbcClient jdbc;

@@ -20,8 +20,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * Counts the SQL statements the application sends, by kind and table, while {@link #counting} is on: a JDBC
  * wrapper around the data source (no agent, no extension on the server). A batched statement counts once per
- * row it carries ({@code statements}) and once per trip to the server ({@code roundTrips}). Import it with
- * {@code @Import(StatementCounter.class)}; the test's context then is one of its own.
+ * row it carries ({@code statements}) and once per trip to the server ({@code roundTrips}). Every test context
+ * has it ({@code @GridcaseTest}, {@code @GridcasePostgresTest}), so counting needs no context of its own; off,
+ * it only passes calls through.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter {
@@ -82,8 +83,8 @@ public class StatementCounter {
       return;
     }
     Matcher m = TABLE.matcher(sql);
-    String key = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase() + " " + m.group(3).toUpperCase()
-        : sql.strip().split("\\s+")[0].toLowerCase();
+    String key = !m.find() ? sql.strip().split("\\s+")[0].toLowerCase()
+        : (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase() + " " + m.group(3).toUpperCase();
     STATEMENTS.computeIfAbsent(key, k -> new AtomicLong()).addAndGet(rows);
     if (trip) {
       ROUND_TRIPS.incrementAndGet();
@@ -91,8 +92,8 @@ public class StatementCounter {
   }
 
   private static DataSource wrap(DataSource target) {
-    return (DataSource) proxy(DataSource.class, target, (method, args, result) -> result instanceof Connection connection
-        ? proxy(Connection.class, connection, connectionHandler()) : result);
+    return (DataSource) proxy(DataSource.class, target, (method, args, result) -> result instanceof Connection c
+        ? proxy(Connection.class, c, connectionHandler()) : result);
   }
 
   private static After connectionHandler() {
