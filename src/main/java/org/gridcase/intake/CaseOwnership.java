@@ -1,12 +1,17 @@
 package org.gridcase.intake;
 
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.WeakHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -17,6 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * command before anything is recorded.
  */
 final class CaseOwnership {
+
+  /** Pairs of request id and instance already verified in a command (weak keys: gone with the command). */
+  private static final Map<CommandContext, Set<String>> VERIFIED = Collections.synchronizedMap(new WeakHashMap<>());
 
   private CaseOwnership() {
   }
@@ -36,6 +44,12 @@ final class CaseOwnership {
     } else {
       return;
     }
+    // Checked once per command: listeners and expressions of one command read the id several times.
+    Set<String> verified = VERIFIED.computeIfAbsent(Context.getCommandContext(), command -> new HashSet<>());
+    String pair = requestId + " " + processInstanceId;
+    if (verified.contains(pair)) {
+      return;
+    }
     // The engine's data source joins the command's transaction, so an intake not yet committed is seen.
     List<Map<String, Object>> rows = new JdbcTemplate(Context.getProcessEngineConfiguration().getDataSource())
         .queryForList("select process_instance_id, tracking_number from gc_request where id = ?", requestId);
@@ -47,5 +61,6 @@ final class CaseOwnership {
       throw new IllegalStateException("requestId " + requestId + " is not the case of process instance "
           + processInstanceId + "; refused");
     }
+    verified.add(pair);
   }
 }

@@ -142,6 +142,7 @@ public final class CitizenRequestProcess {
     public static final ProcessVariable<String> COLOUR_LABEL = stringVariable("colourLabel");
     public static final ProcessVariable<String> CATEGORY_NAME = stringVariable("categoryName");
     public static final ProcessVariable<String> HANDLER_LEVEL = stringVariable("handlerLevel");
+    /** Local to Task_ProposeTriage: the decision's result, which its output mapping splits into the two above. */
     public static final ProcessVariable<Object> TRIAGE_PROPOSAL = anyVariable("triageProposal");
     public static final ProcessVariable<String> TRIAGE_DECISION = stringVariable("triageDecision");
     public static final ProcessVariable<String> DECLINE_REASON = stringVariable("declineReason");

@@ -15,12 +15,22 @@ import org.springframework.util.unit.DataSize;
  * @param personalVariables variables that never reach the engine's history (ACT_HI_*), whatever the
  *     channel: the requester's name, phone and e-mail, the description and its start (the decisions' input
  *     {@code summary}), which live in gc_request
+ * @param unrecordedVariables technical variables kept out of the engine's history too, though not personal:
+ *     copies and working values nobody audits (the triage decision's raw result, a task's SLA stage and start,
+ *     the duplicate hints, the Tasklist column copies); supervision and audit read gc_request, gc_request_event
+ *     and the instance, activity and task history, which stay
+ * @param variableDetails write ACT_HI_DETAIL, a row per variable change (default false): the current value of
+ *     each variable stays in ACT_HI_VARINST, and what people decided is in gc_request_event; the per-change
+ *     rows tripled the variable rows of every case (issue 12)
  */
 @ConfigurationProperties("gridcase.security")
 public record EngineGuardProperties(@DefaultValue("10") int maxOrQueries,
     @DefaultValue("1MB") DataSize maxEngineRequestSize,
     @DefaultValue({"requesterName", "requesterPhone", "requesterEmail", "description", "summary"})
-    List<String> personalVariables) {
+    List<String> personalVariables,
+    @DefaultValue({"triageProposal", "slaStage", "slaStartedAt", "duplicateCandidates", "listTrackingNumber",
+        "listCategoryName", "listColourLabel"}) List<String> unrecordedVariables,
+    @DefaultValue("false") boolean variableDetails) {
 
   public EngineGuardProperties {
     if (maxOrQueries < 0) {
@@ -30,9 +40,17 @@ public record EngineGuardProperties(@DefaultValue("10") int maxOrQueries,
       throw new IllegalArgumentException("gridcase.security.max-engine-request-size must be at least 1KB");
     }
     personalVariables = List.copyOf(personalVariables);
+    unrecordedVariables = List.copyOf(unrecordedVariables);
   }
 
   Set<String> personalVariableNames() {
     return Set.copyOf(personalVariables);
+  }
+
+  /** The personal and the unrecorded variables: none of them reaches ACT_HI_VARINST or ACT_HI_DETAIL. */
+  Set<String> unhistoricVariableNames() {
+    Set<String> names = new java.util.HashSet<>(personalVariables);
+    names.addAll(unrecordedVariables);
+    return Set.copyOf(names);
   }
 }

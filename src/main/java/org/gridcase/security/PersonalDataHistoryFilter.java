@@ -20,16 +20,21 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  * (ACT_HI_DETAIL), and the inputs of a decision that reads one of them (ACT_HI_DEC_IN: the triage rules
  * read the start of the description). The start form hands these values to the process for a moment, the
  * intake listener stores them in gc_request and removes them in the same transaction, so ACT_RU_VARIABLE
- * never sees them either. Everything else, including who did what when, is recorded as before.
+ * never sees them either. Technical variables nobody audits (gridcase.security.unrecorded-variables) are
+ * dropped the same way, to keep the history small (issue 12). Everything else, including who did what when, is
+ * recorded as before.
  */
 class PersonalDataHistoryFilter implements HistoryEventHandler {
 
   private final HistoryEventHandler next;
   private final Set<String> personal;
+  private final Set<String> unhistoric;
 
-  PersonalDataHistoryFilter(HistoryEventHandler next, Set<String> personal) {
+  /** {@code personal} leave no trace at all, {@code unhistoric} (a superset) no variable history. */
+  PersonalDataHistoryFilter(HistoryEventHandler next, Set<String> personal, Set<String> unhistoric) {
     this.next = next;
     this.personal = personal;
+    this.unhistoric = unhistoric;
   }
 
   @Override
@@ -82,7 +87,7 @@ class PersonalDataHistoryFilter implements HistoryEventHandler {
 
   boolean isPersonal(HistoryEvent event) {
     if (event instanceof HistoricVariableUpdateEventEntity variable) {
-      return personal.contains(variable.getVariableName());
+      return unhistoric.contains(variable.getVariableName());
     }
     if (event instanceof HistoricFormPropertyEventEntity property) {
       return personal.contains(property.getPropertyId());
