@@ -42,7 +42,7 @@ class IntakeBenchmark {
     Footprint baselineWritten;
     long baselineCases;
     try (Baseline camunda = Baseline.start(false)) {
-      IntakeRun.startBaselineCase(camunda, "footprint-warm-up", 0);
+      camunda.startCase("footprint-warm-up", 0);
       Footprint baselineBefore = IntakeRun.baselineFootprint();
       long startedBefore = IntakeRun.baselineCases();
       baseline = run.baseline(camunda);

@@ -34,7 +34,7 @@ class IntakeMillionBenchmark {
     long heap = IntakeRun.heapAfterGcMb();
     Load.Result baseline;
     try (Baseline camunda = Baseline.start(false)) {
-      IntakeRun.startBaselineCase(camunda, "seed-model", 0);
+      camunda.startCase("seed-model", 0);
       IntakeRun.seedBaseline(MillionOpenTasks.CASES);
       baseline = run.baseline(camunda);
     }

@@ -80,28 +80,9 @@ final class IntakeRun {
   /** The baseline under the same load, its cases spread over as many grids. */
   Load.Result baseline(Baseline baseline) throws InterruptedException {
     Load.closed(CLIENTS, Duration.ofSeconds(Math.min(10, seconds().toSeconds())),
-        n -> startBaselineCase(baseline, "warm-" + run + "-" + n, (int) (n % grids.size())));
+        n -> baseline.startCase("warm-" + run + "-" + n, (int) (n % grids.size())));
     return Load.closed(CLIENTS, seconds(),
-        n -> startBaselineCase(baseline, "B-" + run + "-" + n, (int) (n % grids.size())));
-  }
-
-  /**
-   * {@link Baseline#startCase} with the business key also as a variable: the baseline's task name reads
-   * {@code ${businessKey}}, which the engine does not resolve from the instance, so without it every start fails
-   * (reported to the lead; the baseline then writes one variable more than it would).
-   */
-  static boolean startBaselineCase(Baseline baseline, String businessKey, int grid) {
-    String body = "{\"businessKey\":\"" + businessKey + "\",\"variables\":{\"grid\":{\"value\":\"" + grid
-        + "\",\"type\":\"String\"},\"category\":{\"value\":\"C04\",\"type\":\"String\"},"
-        + "\"businessKey\":{\"value\":\"" + businessKey + "\",\"type\":\"String\"}}}";
-    try {
-      return baseline.post("/engine-rest/process-definition/key/baseline-request/start", body).statusCode() == 200;
-    } catch (java.io.IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+        n -> baseline.startCase("B-" + run + "-" + n, (int) (n % grids.size())));
   }
 
   /** Rows and bytes (tables, indexes, TOAST) of the engine's and the application's tables. */
