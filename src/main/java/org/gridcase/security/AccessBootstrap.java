@@ -1,5 +1,6 @@
 package org.gridcase.security;
 
+import java.util.List;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
@@ -136,12 +137,22 @@ class AccessBootstrap implements ApplicationRunner {
    * default-user-permission-name-for-task); tasks created before that are brought in line here.
    */
   private void openTasksWorkedNotEdited() {
-    for (Authorization authorization : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-        .resourceType(Resources.TASK).list()) {
-      if (!ANY.equals(authorization.getResourceId()) && authorization.isPermissionGranted(TaskPermissions.UPDATE)) {
-        authorization.removePermission(TaskPermissions.UPDATE);
-        authorization.addPermission(TaskPermissions.TASK_WORK);
-        authorizations.saveAuthorization(authorization);
+    // A page at a time, only the grants still holding UPDATE: a district has a million task authorizations.
+    int kept = 0;
+    while (true) {
+      List<Authorization> page = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+          .resourceType(Resources.TASK).hasPermission(TaskPermissions.UPDATE).listPage(kept, 500);
+      if (page.isEmpty()) {
+        return;
+      }
+      for (Authorization authorization : page) {
+        if (ANY.equals(authorization.getResourceId())) {
+          kept++; // a grant on every task (supervisors') is not a candidate's and stays as it is
+        } else {
+          authorization.removePermission(TaskPermissions.UPDATE);
+          authorization.addPermission(TaskPermissions.TASK_WORK);
+          authorizations.saveAuthorization(authorization);
+        }
       }
     }
   }
