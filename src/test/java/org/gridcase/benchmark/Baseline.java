@@ -41,8 +41,7 @@ public final class Baseline implements AutoCloseable {
   public static Baseline start(boolean authorization) throws IOException, InterruptedException {
     build();
     int port = freePort();
-    String url = "jdbc:postgresql://127.0.0.1:5432/"
-        + System.getProperty("gridcase.benchmark.baseline-db", "gridcase_bench_baseline");
+    String url = jdbcUrl();
     Path log = Path.of("target", "benchmarks", "baseline-" + port + ".log");
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g", "-jar", JAR.toAbsolutePath().toString(),
@@ -55,6 +54,17 @@ public final class Baseline implements AutoCloseable {
     Baseline baseline = new Baseline(process, port);
     baseline.awaitUp();
     return baseline;
+  }
+
+  /** The baseline's own database, for what its REST API cannot do (making timers due, say). */
+  public static java.sql.Connection database() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(jdbcUrl(), env("GRIDCASE_TEST_DB_USER", "gridcase"),
+        env("GRIDCASE_TEST_DB_PASSWORD", "gridcase"));
+  }
+
+  private static String jdbcUrl() {
+    return "jdbc:postgresql://127.0.0.1:5432/"
+        + System.getProperty("gridcase.benchmark.baseline-db", "gridcase_bench_baseline");
   }
 
   /** Starts one baseline case for a grid; true when the engine answered 200. */
@@ -75,6 +85,13 @@ public final class Baseline implements AutoCloseable {
     return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
         .header("Authorization", AUTH).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", AUTH).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
