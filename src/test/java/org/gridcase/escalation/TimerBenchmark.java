@@ -131,7 +131,7 @@ class TimerBenchmark {
   }
 
   private long pendingNonTimerJobs() {
-    return jdbc.sql("select count(*) from act_ru_job where type_ <> 'timer' and retries_ > 0").query(Long.class)
+    return jdbc.sql("select count(*) from act_ru_job where type_ = 'message' and retries_ > 0").query(Long.class)
         .single();
   }
 
