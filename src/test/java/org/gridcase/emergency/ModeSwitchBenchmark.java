@@ -95,6 +95,8 @@ class ModeSwitchBenchmark {
     }, "lift_process_instance_id");
     long backToNormal = open - inMode(Values.MODE_EMERGENCY);
 
+    System.out.printf("4-mode-switch Gridcase: %,d open; declared %.1f s (intake %s), lifted %.1f s (intake %s)%n",
+        open, declared.seconds(), declared.intake().describe(), lifted.seconds(), lifted.intake().describe());
     BaselineFigures baseline = baseline(CASES);
 
     BenchmarkReport.write("4-mode-switch", List.of(
