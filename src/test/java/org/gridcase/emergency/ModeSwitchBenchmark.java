@@ -44,7 +44,8 @@ import org.springframework.test.context.TestPropertySource;
 @GridcasePostgresTest
 @Tag("benchmark")
 @Order(50)
-@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=true")
+// Jobs run as in production; intake at 30/s from one address and user must not meet the write rate limit.
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true", "gridcase.rate-limits.api-write=100000/1m"})
 class ModeSwitchBenchmark {
 
   static final int CASES = Integer.getInteger("gridcase.benchmark.mode-switch-cases", 10_000);

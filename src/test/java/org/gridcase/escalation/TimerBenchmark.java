@@ -40,7 +40,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @GridcasePostgresTest
 @Tag("benchmark")
 @Order(40)
-@org.springframework.test.context.TestPropertySource(properties = "camunda.bpm.job-execution.enabled=true")
+// Jobs run as in production; intake at 30/s from one address and user must not meet the write rate limit.
+@org.springframework.test.context.TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true",
+    "gridcase.rate-limits.api-write=100000/1m"})
 class TimerBenchmark {
 
   static final int TIMERS = Integer.getInteger("gridcase.benchmark.timers", 20_000);
