@@ -180,8 +180,6 @@ class Emergencies {
     VariableMap variables = Variables.createVariables();
     AreaModeSwitchProcess.Variables.AREA_CODE.putIn(variables, areaCode);
     AreaModeSwitchProcess.Variables.EMERGENCY_ID.putIn(variables, emergencyId);
-    AreaModeSwitchProcess.Variables.SWITCH_CURSOR.putIn(variables, 0L);
-    AreaModeSwitchProcess.Variables.SWITCHED_COUNT.putIn(variables, 0L);
     // The declaring leader may not start processes; the switch is the system's work.
     return system.call(() -> runtime.startProcessInstanceByKey(AreaModeSwitchProcess.KEY,
         "emergency-" + emergencyId, variables).getId());

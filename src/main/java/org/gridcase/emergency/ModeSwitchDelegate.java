@@ -1,8 +1,10 @@
 package org.gridcase.emergency;
 
 import static org.gridcase.emergency.AreaModeSwitchProcess.Variables.AREA_CODE;
+import static org.gridcase.emergency.AreaModeSwitchProcess.Variables.LOOP_COUNTER;
 import static org.gridcase.emergency.AreaModeSwitchProcess.Variables.SWITCHED_COUNT;
 import static org.gridcase.emergency.AreaModeSwitchProcess.Variables.SWITCH_CURSOR;
+import static org.gridcase.emergency.AreaModeSwitchProcess.Variables.SWITCH_PAGES;
 
 import java.util.HashMap;
 import java.util.List;
@@ -15,9 +17,9 @@ import org.gridcase.organization.OrganizationDirectory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_SwitchBatch}: one page of the area's open cases, in its own job and transaction. Each case
- * goes to the mode its grid is in now (not the mode this switch was started for), so overlapping
- * declarations and lifts converge; cases already in that mode are left alone.
+ * {@code Task_SwitchBatch}: one page of the area's open cases, in its own job and transaction, beside the
+ * other pages' jobs. Each case goes to the mode its grid is in now (not the mode this switch was started
+ * for), so overlapping declarations and lifts converge; cases already in that mode are left alone.
  */
 @Component("modeSwitchDelegate")
 class ModeSwitchDelegate implements JavaDelegate {
@@ -39,11 +41,33 @@ class ModeSwitchDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String district = organization.districtCode();
+    Object pages = SWITCH_PAGES.getOrNull(execution);
+    if (pages == null) {
+      previousVersion(execution);
+      return;
+    }
+    List<?> starts = (List<?>) pages;
+    int index = LOOP_COUNTER.get(execution).intValue();
+    long after = ((Number) starts.get(index)).longValue();
+    long upTo = index + 1 < starts.size() ? ((Number) starts.get(index + 1)).longValue() : Long.MAX_VALUE;
+    // At most a page's worth lies in (after, upTo], fewer once cases closed: the limit never cuts it short.
+    List<OpenCase> page = requests.openCases(after, emergencies.gridsOf(AREA_CODE.get(execution)),
+        properties.switchBatchSize()).stream().filter(openCase -> openCase.id() <= upTo).toList();
+    SWITCHED_COUNT.setLocal(execution, switchAll(page));
+  }
+
+  /** A switch started before pages: one page after the cursor per job, in a loop. */
+  private void previousVersion(DelegateExecution execution) {
     List<OpenCase> page = requests.openCases(SWITCH_CURSOR.get(execution),
         emergencies.gridsOf(AREA_CODE.get(execution)), properties.switchBatchSize());
+    SWITCHED_COUNT.set(execution, SWITCHED_COUNT.get(execution) + switchAll(page));
+    SWITCH_CURSOR.set(execution, page.size() < properties.switchBatchSize() ? null : page.get(page.size() - 1).id());
+  }
+
+  private long switchAll(List<OpenCase> page) {
+    String district = organization.districtCode();
     Map<String, String> modeOfGrid = new HashMap<>();
-    long switched = SWITCHED_COUNT.get(execution);
+    long switched = 0;
     for (OpenCase openCase : page) {
       String mode = modeOfGrid.computeIfAbsent(String.valueOf(openCase.gridCode()),
           grid -> emergencies.modeOf(openCase.gridCode(), district));
@@ -51,7 +75,6 @@ class ModeSwitchDelegate implements JavaDelegate {
         switched++;
       }
     }
-    SWITCHED_COUNT.set(execution, switched);
-    SWITCH_CURSOR.set(execution, page.size() < properties.switchBatchSize() ? null : page.get(page.size() - 1).id());
+    return switched;
   }
 }

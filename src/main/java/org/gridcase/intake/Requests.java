@@ -292,6 +292,26 @@ public class Requests {
         .list();
   }
 
+  /**
+   * The ids that split the open cases of the given grids (all grids when null) into pages of {@code size},
+   * oldest first: the id of every {@code size}-th case. Lets a mode switch work on its pages in parallel.
+   */
+  @Transactional(readOnly = true)
+  public java.util.List<Long> openCaseBoundaries(Collection<String> gridCodes, int size) {
+    if (gridCodes != null && gridCodes.isEmpty()) {
+      return java.util.List.of();
+    }
+    String grids = gridCodes == null ? "" : " and grid_code in (:grids)";
+    var query = jdbc.sql("select id from (select id, row_number() over (order by id) as n from gc_request"
+            + " where closed_at is null and process_instance_id is not null" + grids + ") p where mod(n, :size) = 0"
+            + " order by id")
+        .param("size", size);
+    if (gridCodes != null) {
+      query = query.param("grids", gridCodes);
+    }
+    return query.query(Long.class).list();
+  }
+
   /** What triage is shown of a possibly same case, and where it is: no personal data. */
   public record CaseSummary(long id, String trackingNumber, Instant receivedAt, String description, Double latitude,
       Double longitude) {
