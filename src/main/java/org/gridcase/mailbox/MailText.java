@@ -111,7 +111,7 @@ final class MailText {
       return "";
     }
     int end = max - 1;
-    // end > 0: a limit of one character leaves room for the ellipsis only (found by MailFuzzTest).
+    // end > 0: a limit of one character leaves room for the ellipsis only (found by MailTextFuzzTest).
     if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
       end--;
     }

@@ -153,18 +153,29 @@ class GeoReportController {
         .map(String::strip).filter(value -> !value.isEmpty()).distinct().toList();
   }
 
+  /** The dates a query takes: years 0001 to 9999. */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
   private static Instant date(MultiValueMap<String, String> params, String name) {
     String value = params.getFirst(name);
     if (value == null || value.isBlank()) {
       return null;
     }
+    Instant date;
     try {
       // An unencoded "+08:00" arrives as " 08:00".
-      return OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant();
+      date = OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant();
     } catch (DateTimeParseException e) {
       throw Open311Exception.badRequest(name, "须为带时区的 ISO 8601 时间，如 2026-11-01T00:00:00+08:00"
           + " (a W3C date-time with offset)");
     }
+    // W3C date-times have four-digit years. java.time reads up to ±999999999, beyond PostgreSQL's timestamps
+    // (4713 BC to 294276 AD) and java.sql.Timestamp's: such a date was a 500 (Open311ParametersFuzzTest found -112026).
+    if (date.isBefore(EARLIEST) || !date.isBefore(LATEST)) {
+      throw Open311Exception.badRequest(name, "年份须在 0001 至 9999 之间 (a year from 0001 to 9999)");
+    }
+    return date;
   }
 
   private static int number(MultiValueMap<String, String> params, String name, int min, int max, int absent) {

@@ -12,7 +12,7 @@ class MailTextTest {
 
   @Test
   void truncatingToOneCharacterLeavesTheEllipsis() {
-    // MailFuzzTest's finding: a limit of 1 made truncate look before the start of the text.
+    // MailTextFuzzTest's finding: a limit of 1 made truncate look before the start of the text.
     assertThat(MailText.truncate("路灯不亮", 1)).isEqualTo("…");
     assertThat(MailText.truncate("路灯不亮", 0)).isEmpty();
     assertThat(MailText.truncate("\uD83D\uDE00\uD83D\uDE00", 2)).isEqualTo("…");

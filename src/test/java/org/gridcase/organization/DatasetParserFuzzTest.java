@@ -7,7 +7,7 @@ import org.gridcase.common.DataFileException;
 /** Any dataset file is imported or refused with problems naming line and field; nothing else escapes. */
 class DatasetParserFuzzTest {
 
-  @FuzzTest(maxDuration = "3m")
+  @FuzzTest(maxDuration = "10m")
   void anyDatasetIsParsedOrRefusedWithItsProblems(String yaml) {
     if (yaml == null) {
       return;
