@@ -42,7 +42,8 @@ class AuthorizationTuningPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     if (tuning.distinctFreeTaskQueries()) {
-      configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new DistinctFreeTaskQueries());
+      configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new DistinctFreeTaskQueries(
+          "postgres".equals(configuration.getDatabaseType())));
     }
   }
 }

@@ -20,13 +20,29 @@ import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
  * table. Camunda writes {@code select distinct} always; for a supervisor's district-wide list that makes
  * PostgreSQL sort a million rows to return 15, where without it the due-date index returns them at once. Any
  * query that could repeat a row keeps the {@code distinct}.
+ *
+ * <p>On PostgreSQL such a query also orders by due date through {@link #DUE_ORDER} ({@code coalesce(DUE_DATE_,
+ * 9999-12-31)}: the same order, undated tasks last, as PostgreSQL puts nulls), which the index
+ * {@code gc_act_task_due_order} serves. A plain index on DUE_DATE_ would serve the candidate-group queries too, and
+ * for a rare group (a department's 3,000 of a million tasks) PostgreSQL then walks the whole district in due order
+ * probing each task's links, 4–9 s instead of 30 ms; the expression index is one only these queries can use.
  */
 @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
 class DistinctFreeTaskQueries implements Interceptor {
 
-  private static final Pattern SELECT_DISTINCT = Pattern.compile("^\\s*select\\s+distinct\\s",
+  private final boolean postgres;
+
+  DistinctFreeTaskQueries(boolean postgres) {
+    this.postgres = postgres;
+  }
+
+  private static final Pattern SELECT_DISTINCT = Pattern.compile("^\\s*select\\s+distinct\\s+",
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern COUNT_DISTINCT = Pattern.compile("^\\s*select\\s+count\\(\\s*distinct\\s",
+  /** The due-date order of a distinct-free query on PostgreSQL; InboxIndexes creates its index. */
+  static final String DUE_ORDER = "coalesce(RES.DUE_DATE_, timestamp '9999-12-31 00:00:00')";
+  private static final Pattern ORDER_BY_DUE = Pattern.compile("(order\\s+by\\s+(?:.*,\\s*)?)RES\\.DUE_DATE_(\\s+(?:asc|desc))",
+      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern COUNT_DISTINCT = Pattern.compile("^\\s*select\\s+count\\(\\s*distinct\\s+",
       Pattern.CASE_INSENSITIVE);
 
   @Override
@@ -34,12 +50,18 @@ class DistinctFreeTaskQueries implements Interceptor {
     BoundSql bound = ((StatementHandler) invocation.getTarget()).getBoundSql();
     if (bound.getParameterObject() instanceof TaskQueryImpl query && cannotRepeatTasks(query)) {
       MetaObject meta = SystemMetaObject.forObject(bound);
-      String sql = (String) meta.getValue("sql");
-      String plain = COUNT_DISTINCT.matcher(sql).lookingAt() ? COUNT_DISTINCT.matcher(sql).replaceFirst("select count(")
-          : SELECT_DISTINCT.matcher(sql).replaceFirst("select ");
-      meta.setValue("sql", plain);
+      meta.setValue("sql", withoutDistinct((String) meta.getValue("sql"), postgres));
     }
     return invocation.proceed();
+  }
+
+  /** The SQL of a query that cannot repeat a task, without its distinct (and in PostgreSQL's due-date order). */
+  static String withoutDistinct(String sql, boolean postgres) {
+    String plain = COUNT_DISTINCT.matcher(sql).lookingAt() ? COUNT_DISTINCT.matcher(sql).replaceFirst("select count(")
+        : SELECT_DISTINCT.matcher(sql).replaceFirst("select ");
+    return postgres
+        ? ORDER_BY_DUE.matcher(plain).replaceFirst("$1" + java.util.regex.Matcher.quoteReplacement(DUE_ORDER) + "$2")
+        : plain;
   }
 
   /** Mirrors the conditions under which Camunda's Task.xml joins identity links or authorizations. */

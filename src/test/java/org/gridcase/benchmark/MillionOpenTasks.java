@@ -64,7 +64,9 @@ public final class MillionOpenTasks {
                when c.kind < 97 then d.code || '.department-officer'
                else g.community || '.community-reviewer' end as group1,
           case when c.kind < 70 then g.code || '.building-leader' end as group2,
-          localtimestamp + ((c.i % 400) - 80) * interval '1 day' + (c.i % 1440) * interval '1 minute' as due
+          -- due dates independent of the kind of task (a hash, not i itself), as in life
+          localtimestamp + ((abs(hashtext(cast(c.i as text))) % 400) - 80) * interval '1 day'
+            + (abs(hashtext(cast(c.i as text))) % 1440) * interval '1 minute' as due
         from cases c
         join grids g on g.n = c.i % :grids
         join departments d on d.n = c.i % d.total

@@ -73,6 +73,19 @@ class DistinctFreeTaskQueriesTest {
         .orderByProcessVariable("colour", org.camunda.bpm.engine.variable.type.ValueType.STRING).asc()))).isFalse();
   }
 
+  @Test
+  void theRewriteKeepsTheQueryAndOrdersByTheIndexedExpressionOnPostgres() {
+    String list = "select distinct\n RES.REV_, RES.ID_ from ACT_RU_TASK RES WHERE RES.DUE_DATE_ < ? order by RES.DUE_DATE_ asc LIMIT ? OFFSET ?";
+    assertThat(DistinctFreeTaskQueries.withoutDistinct(list, false))
+        .isEqualTo("select RES.REV_, RES.ID_ from ACT_RU_TASK RES WHERE RES.DUE_DATE_ < ? order by RES.DUE_DATE_ asc LIMIT ? OFFSET ?");
+    assertThat(DistinctFreeTaskQueries.withoutDistinct(list, true)).isEqualTo("select RES.REV_, RES.ID_ from ACT_RU_TASK RES"
+        + " WHERE RES.DUE_DATE_ < ? order by " + DistinctFreeTaskQueries.DUE_ORDER + " asc LIMIT ? OFFSET ?");
+    assertThat(DistinctFreeTaskQueries.withoutDistinct("select count(distinct RES.ID_) from ACT_RU_TASK RES", true))
+        .isEqualTo("select count(RES.ID_) from ACT_RU_TASK RES");
+    assertThat(DistinctFreeTaskQueries.withoutDistinct("select distinct RES.ID_ from ACT_RU_TASK RES order by RES.NAME_ desc", true))
+        .isEqualTo("select RES.ID_ from ACT_RU_TASK RES order by RES.NAME_ desc");
+  }
+
   private static TaskQueryImpl query(org.camunda.bpm.engine.task.TaskQuery query) {
     return (TaskQueryImpl) query;
   }
