@@ -44,6 +44,9 @@ class DistinctFreeTaskQueries implements Interceptor {
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern COUNT_DISTINCT = Pattern.compile("^\\s*select\\s+count\\(\\s*distinct\\s+",
       Pattern.CASE_INSENSITIVE);
+  /** PostgreSQL's form of Camunda's distinct count: a count over a distinct sub-select. */
+  private static final Pattern COUNT_OVER_DISTINCT = Pattern.compile(
+      "^\\s*select\\s+count\\(\\*\\)\\s+from\\s+\\(\\s*select\\s+distinct\\s+", Pattern.CASE_INSENSITIVE);
 
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
@@ -57,8 +60,14 @@ class DistinctFreeTaskQueries implements Interceptor {
 
   /** The SQL of a query that cannot repeat a task, without its distinct (and in PostgreSQL's due-date order). */
   static String withoutDistinct(String sql, boolean postgres) {
-    String plain = COUNT_DISTINCT.matcher(sql).lookingAt() ? COUNT_DISTINCT.matcher(sql).replaceFirst("select count(")
-        : SELECT_DISTINCT.matcher(sql).replaceFirst("select ");
+    String plain;
+    if (COUNT_OVER_DISTINCT.matcher(sql).lookingAt()) {
+      plain = COUNT_OVER_DISTINCT.matcher(sql).replaceFirst("SELECT COUNT(*) FROM (SELECT ");
+    } else if (COUNT_DISTINCT.matcher(sql).lookingAt()) {
+      plain = COUNT_DISTINCT.matcher(sql).replaceFirst("select count(");
+    } else {
+      plain = SELECT_DISTINCT.matcher(sql).replaceFirst("select ");
+    }
     return postgres
         ? ORDER_BY_DUE.matcher(plain).replaceFirst("$1" + java.util.regex.Matcher.quoteReplacement(DUE_ORDER) + "$2")
         : plain;

@@ -82,6 +82,9 @@ class DistinctFreeTaskQueriesTest {
         + " WHERE RES.DUE_DATE_ < ? order by " + DistinctFreeTaskQueries.DUE_ORDER + " asc LIMIT ? OFFSET ?");
     assertThat(DistinctFreeTaskQueries.withoutDistinct("select count(distinct RES.ID_) from ACT_RU_TASK RES", true))
         .isEqualTo("select count(RES.ID_) from ACT_RU_TASK RES");
+    assertThat(DistinctFreeTaskQueries.withoutDistinct(
+        "SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ \n from ACT_RU_TASK RES WHERE ( 1 = 1 ) ) countDistinct", true))
+        .isEqualTo("SELECT COUNT(*) FROM (SELECT RES.ID_ \n from ACT_RU_TASK RES WHERE ( 1 = 1 ) ) countDistinct");
     assertThat(DistinctFreeTaskQueries.withoutDistinct("select distinct RES.ID_ from ACT_RU_TASK RES order by RES.NAME_ desc", true))
         .isEqualTo("select RES.ID_ from ACT_RU_TASK RES order by RES.NAME_ desc");
   }
