@@ -71,8 +71,11 @@ abstract class ModelerDeploymentScenarios {
     assertThat(instance.getProcessDefinitionId()).isEqualTo(latest.getId());
     // Both decisions at intake ran (binding latest finds the release's): the same proposal and the same
     // triage group as under the release's version, and the triage task finds its form.
-    Object proposal = runtimeService.getVariable(instance.getId(), "triageProposal");
-    assertThat(proposal).isNotNull().isEqualTo(runtimeService.getVariable(before.getId(), "triageProposal"));
+    // (The proposal itself is local to its task; the colour and handler level it set remain.)
+    for (String decided : new String[] {"colour", "handlerLevel"}) {
+      assertThat(runtimeService.getVariable(instance.getId(), decided)).as(decided).isNotNull()
+          .isEqualTo(runtimeService.getVariable(before.getId(), decided));
+    }
     Task triage = triageTask(instance);
     assertThat(candidateGroups(triage)).isEqualTo(candidateGroups(triageTask(before)));
     assertThat(formService.getDeployedTaskForm(triage.getId())).isNotNull();
@@ -119,7 +122,7 @@ abstract class ModelerDeploymentScenarios {
     assertThat(deploy("citizen-request.bpmn", edited, "triage-2027.dmn", decision).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     ProcessInstance instance = intake("新决策一同部署：路面塌陷");
-    assertThat(runtimeService.getVariable(instance.getId(), "triageProposal")).isNotNull();
+    assertThat(runtimeService.getVariable(instance.getId(), "colour")).as("the decision's colour").isNotNull();
   }
 
   @Test
