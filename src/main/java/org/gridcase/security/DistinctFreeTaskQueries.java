@@ -76,7 +76,9 @@ class DistinctFreeTaskQueries implements Interceptor {
   /** Mirrors the conditions under which Camunda's Task.xml joins identity links or authorizations. */
   static boolean cannotRepeatTasks(TaskQueryImpl query) {
     AuthorizationCheck check = query.getAuthCheck();
-    if (check.shouldPerformAuthorizatioCheck() && check.getAuthUserId() != null) {
+    // The mapping tests the field (getShouldPerformAuthorizatioCheck), not shouldPerformAuthorizatioCheck(),
+    // which also looks at the permission checks: test what the SQL tests.
+    if (check.getShouldPerformAuthorizatioCheck() && check.getAuthUserId() != null) {
       return false;
     }
     for (QueryOrderingProperty ordering : query.getOrderingProperties()) {

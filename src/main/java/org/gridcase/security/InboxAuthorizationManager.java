@@ -44,6 +44,7 @@ class InboxAuthorizationManager extends AuthorizationManager {
     if (restrictedToOwnWork(query, caller) || readsEveryTask(caller)) {
       check.getPermissionChecks().clear();
       check.setAuthorizationCheckEnabled(false);
+      check.setShouldPerformAuthorizatioCheck(false);
       check.setAuthUserId(null);
       check.setAuthGroupIds(null);
     }

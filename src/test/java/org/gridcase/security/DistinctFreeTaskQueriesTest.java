@@ -59,6 +59,20 @@ class DistinctFreeTaskQueriesTest {
     assertThat(taskService.createTaskQuery().count()).isEqualTo(districtWide.size());
   }
 
+  /**
+   * A claimed task grants its assignee and its candidate group: a query with the full authorization check joins
+   * both grants and must keep the distinct (the lifecycle over HTTP once saw its task twice).
+   */
+  @Test
+  void aClaimedTaskIsListedOnceUnderTheFullAuthorizationCheck() {
+    instance = new CaseFixtures(context).inHandling("DC-01-01-001", "路灯不亮", "C04", "green");
+    String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    taskService.claim(taskId, "worker-01-01-001");
+    identityService.setAuthentication("worker-01-01-001", List.of(WORKERS, AccessGroups.HANDLERS));
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list()).hasSize(1);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isOne();
+  }
+
   @Test
   void onlyQueriesWithoutRepeatingJoinsLoseTheDistinct() {
     assertThat(DistinctFreeTaskQueries.cannotRepeatTasks(query(taskService.createTaskQuery().orderByDueDate().asc())))
