@@ -60,14 +60,10 @@ class DistinctFreeTaskQueries implements Interceptor {
 
   /** The SQL of a query that cannot repeat a task, without its distinct (and in PostgreSQL's due-date order). */
   static String withoutDistinct(String sql, boolean postgres) {
-    String plain;
-    if (COUNT_OVER_DISTINCT.matcher(sql).lookingAt()) {
-      plain = COUNT_OVER_DISTINCT.matcher(sql).replaceFirst("SELECT COUNT(*) FROM (SELECT ");
-    } else if (COUNT_DISTINCT.matcher(sql).lookingAt()) {
-      plain = COUNT_DISTINCT.matcher(sql).replaceFirst("select count(");
-    } else {
-      plain = SELECT_DISTINCT.matcher(sql).replaceFirst("select ");
-    }
+    // The patterns are anchored at the start and exclusive, so at most one of them applies.
+    String plain = COUNT_OVER_DISTINCT.matcher(sql).replaceFirst("SELECT COUNT(*) FROM (SELECT ");
+    plain = COUNT_DISTINCT.matcher(plain).replaceFirst("select count(");
+    plain = SELECT_DISTINCT.matcher(plain).replaceFirst("select ");
     return postgres
         ? ORDER_BY_DUE.matcher(plain).replaceFirst("$1" + java.util.regex.Matcher.quoteReplacement(DUE_ORDER) + "$2")
         : plain;

@@ -25,7 +25,6 @@ class InboxIndexes implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     if (postgres) {
-      jdbc.sql("drop index if exists gc_act_task_due").update(); // the plain one of an earlier version
       jdbc.sql("create index if not exists gc_act_task_due_order on ACT_RU_TASK (("
           + DistinctFreeTaskQueries.DUE_ORDER.replace("RES.", "") + "))").update();
     }
