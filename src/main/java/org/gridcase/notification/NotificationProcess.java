@@ -5,8 +5,9 @@ import static org.gridcase.common.ProcessVariable.longVariable;
 import org.gridcase.common.ProcessVariable;
 
 /**
- * The process API of {@code processes/notification.bpmn}: one instance per queued notice, whose business
- * key and only variable are the gc_notification id; the text stays in the outbox.
+ * The process API of {@code processes/notification.bpmn}: one instance per batch of notices (those queued in
+ * one business transaction), whose business key and only variable are the id of the batch's first notice;
+ * the texts stay in the outbox.
  */
 final class NotificationProcess {
 
@@ -23,7 +24,7 @@ final class NotificationProcess {
   }
 
   static final class Variables {
-    static final ProcessVariable<Long> NOTIFICATION_ID = longVariable("notificationId");
+    static final ProcessVariable<Long> NOTICE_BATCH = longVariable("noticeBatch");
 
     private Variables() {
     }

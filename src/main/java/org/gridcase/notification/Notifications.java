@@ -1,6 +1,6 @@
 package org.gridcase.notification;
 
-import static org.gridcase.notification.NotificationProcess.Variables.NOTIFICATION_ID;
+import static org.gridcase.notification.NotificationProcess.Variables.NOTICE_BATCH;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -12,12 +12,16 @@ import org.gridcase.common.PublicUrl;
 import org.gridcase.notification.NoticeTemplates.Rendered;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The notification outbox for handlers and leaders. A notice is a row in gc_notification plus one instance
- * of the {@code notification} process, both written in the caller's transaction: a rolled-back business
- * step drops its notices, and the send job runs only after the commit, retried on SMTP failures and
- * ending as an incident in Cockpit when retries are exhausted.
+ * The notification outbox for handlers and leaders. A notice is a row in gc_notification, written in the
+ * caller's transaction; the first notice of a transaction also starts one instance of the
+ * {@code notification} process, which sends every notice that transaction queued (its batch). A
+ * rolled-back business step drops its notices, and the send job runs only after the commit, retried on
+ * SMTP failures and ending as an incident in Cockpit when retries are exhausted. One instance a batch, not
+ * a notice: a task offered to a grid's five members costs one job and a handful of engine rows, not five.
  */
 @Service
 public class Notifications {
@@ -67,12 +71,40 @@ public class Notifications {
     Map<String, String> filled = new HashMap<>(values);
     filled.putIfAbsent(LINK, publicUrl.orDerived(properties.tasklistUrl(), TASKLIST_PATH));
     Rendered mail = templates.render(notice, filled);
-    OptionalLong id = outbox.queue(eventKey, userId, notice, mail.subject(), mail.body());
+    Long batch = (Long) TransactionSynchronizationManager.getResource(this);
+    OptionalLong id = outbox.queue(eventKey, userId, notice, mail.subject(), mail.body(), batch);
     if (id.isEmpty()) {
       return false;
     }
-    startSending(id.getAsLong());
+    if (batch == null) {
+      openBatch(id.getAsLong());
+    }
     return true;
+  }
+
+  /**
+   * The transaction's first notice heads its batch: the rest of the transaction's notices join it. The
+   * batch is unbound while the transaction is suspended, so a REQUIRES_NEW step inside it opens its own.
+   */
+  private void openBatch(long id) {
+    startSending(id);
+    TransactionSynchronizationManager.bindResource(this, id);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void suspend() {
+        TransactionSynchronizationManager.unbindResourceIfPossible(Notifications.this);
+      }
+
+      @Override
+      public void resume() {
+        TransactionSynchronizationManager.bindResource(Notifications.this, id);
+      }
+
+      @Override
+      public void afterCompletion(int status) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(Notifications.this);
+      }
+    });
   }
 
   /**
@@ -84,7 +116,7 @@ public class Notifications {
     identityService.clearAuthentication();
     try {
       runtimeService.startProcessInstanceByKey(NotificationProcess.KEY, Long.toString(id),
-          NOTIFICATION_ID.asMap(id));
+          NOTICE_BATCH.asMap(id));
     } finally {
       if (caller != null) {
         identityService.setAuthentication(caller);

@@ -192,7 +192,7 @@ class NotificationsTest {
         .query(Timestamp.class).single();
     // As a restart from Cockpit or a second delivery of the same job would do: run the send again.
     ProcessInstance again = runtimeService.startProcessInstanceByKey(NotificationProcess.KEY, Long.toString(id),
-        Variables.NOTIFICATION_ID.asMap(id));
+        Variables.NOTICE_BATCH.asMap(id));
 
     managementService.executeJob(managementService.createJobQuery().processInstanceId(again.getId())
         .singleResult().getId());
@@ -215,6 +215,63 @@ class NotificationsTest {
     assertThat(identityService.getCurrentAuthentication().getUserId()).isEqualTo(NO_MAIL_USER);
     identityService.clearAuthentication();
     assertThat(sendJob(idOf(LEADER))).isNotNull();
+  }
+
+  @Test
+  void theNoticesOfOneStepAreSentByOneJobAndSettledOneByOne() throws Exception {
+    User user = identityService.newUser(NO_MAIL_USER);
+    identityService.saveUser(user);
+    long instancesBefore = notificationInstances();
+    transaction().executeWithoutResult(status -> {
+      notifications.notify(eventKey, LEADER, Notice.TASK_ASSIGNED, assigned());
+      notifications.notify(eventKey, NO_MAIL_USER, Notice.TASK_ASSIGNED, assigned());
+      notifications.notify(eventKey, SECRETARY, Notice.TASK_ASSIGNED, assigned());
+    });
+    assertThat(notificationInstances()).as("one instance for the step").isEqualTo(instancesBefore + 1);
+    long batch = idOf(LEADER);
+    assertThat(List.of(batchOf(idOf(NO_MAIL_USER)), batchOf(idOf(SECRETARY)))).containsOnly(batch);
+
+    smtp.stop();
+    Job job = sendJob(batch);
+    try {
+      assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+          .hasMessageContaining("notice " + batch + " (TASK_ASSIGNED) not sent");
+    } finally {
+      smtp.start();
+    }
+    assertThat(jdbc.sql("select count(*) from gc_notification where event_key = ? and sent_at is null"
+        + " and skipped_reason is null").param(eventKey).query(Integer.class).single())
+        .as("the job stopped at the first failure and kept nothing of it").isEqualTo(3);
+
+    managementService.executeJob(job.getId());
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThat(jdbc.sql("select skipped_reason from gc_notification where id = ?").param(idOf(NO_MAIL_USER))
+        .query(String.class).single()).isEqualTo("未登记电子邮箱");
+    assertThat(notificationInstances()).isEqualTo(instancesBefore);
+
+    // A second delivery of the same batch (a restart from Cockpit) finds everything settled.
+    ProcessInstance again = runtimeService.startProcessInstanceByKey(NotificationProcess.KEY, Long.toString(batch),
+        Variables.NOTICE_BATCH.asMap(batch));
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(again.getId())
+        .singleResult().getId());
+    assertThat(smtp.getReceivedMessages()).as("nobody is mailed twice").hasSize(2);
+
+  }
+
+  @Test
+  void aStepInsideAnotherTransactionOpensItsOwnBatch() {
+    transaction().executeWithoutResult(outer -> {
+      notifications.notify(eventKey, LEADER, Notice.TASK_ASSIGNED, assigned());
+      TransactionTemplate inner = transaction();
+      inner.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+      inner.executeWithoutResult(status -> notifications.notify(eventKey, SECRETARY, Notice.TASK_ASSIGNED,
+          assigned()));
+      notifications.notify(eventKey, NO_MAIL_USER, Notice.TASK_ASSIGNED, assigned());
+    });
+
+    long outerBatch = idOf(LEADER);
+    assertThat(batchOf(idOf(SECRETARY))).as("committed on its own, sent on its own").isEqualTo(idOf(SECRETARY));
+    assertThat(batchOf(idOf(NO_MAIL_USER))).as("the outer step's batch, resumed").isEqualTo(outerBatch);
   }
 
   @Test
@@ -251,9 +308,14 @@ class NotificationsTest {
         .query(Long.class).single();
   }
 
+  private long batchOf(long id) {
+    return jdbc.sql("select coalesce(batch_id, id) from gc_notification where id = ?").param(id)
+        .query(Long.class).single();
+  }
+
   private Job sendJob(long id) {
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(NotificationProcess.KEY).processInstanceBusinessKey(Long.toString(id)).singleResult();
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
+        .processInstanceBusinessKey(Long.toString(batchOf(id))).singleResult();
     return managementService.createJobQuery().processInstanceId(instance.getId())
         .activityId(Elements.TASK_SEND_NOTICE).singleResult();
   }
