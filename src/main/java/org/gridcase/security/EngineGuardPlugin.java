@@ -48,7 +48,8 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setHistoryEventHandler(new PersonalDataHistoryFilter(configuration.getHistoryEventHandler(),
-        properties.personalVariableNames(), properties.unhistoricVariableNames()));
+        properties.personalVariableNames(), properties.unhistoricVariableNames(),
+        java.util.Set.copyOf(properties.unrecordedProcesses())));
   }
 
   /**

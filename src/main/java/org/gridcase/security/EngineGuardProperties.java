@@ -17,8 +17,13 @@ import org.springframework.util.unit.DataSize;
  *     {@code summary}), which live in gc_request
  * @param unrecordedVariables technical variables kept out of the engine's history too, though not personal:
  *     copies and working values nobody audits (the triage decision's raw result, a task's SLA stage and start,
- *     the duplicate hints, the Tasklist column copies); supervision and audit read gc_request, gc_request_event
- *     and the instance, activity and task history, which stay
+ *     the duplicate hints, the Tasklist column copies) and the routing facts copied from gc_request at intake
+ *     (ids, grid, community and district, channel, default colour, triage group); supervision and audit read
+ *     gc_request, gc_request_event and the instance, activity, task and decision history, which stay, as do
+ *     the variables that record a decision (category, colour, handler level, the handler's choices)
+ * @param unrecordedProcesses processes that leave no history but their incidents and failed job runs
+ *     (default: {@code notification}, whose record is gc_notification's sent or skipped mark); a case
+ *     wrote eight history rows per notice batch for nothing
  * @param variableDetails write ACT_HI_DETAIL, a row per variable change (default false): the current value of
  *     each variable stays in ACT_HI_VARINST, and what people decided is in gc_request_event; the per-change
  *     rows tripled the variable rows of every case (issue 12)
@@ -29,7 +34,10 @@ public record EngineGuardProperties(@DefaultValue("10") int maxOrQueries,
     @DefaultValue({"requesterName", "requesterPhone", "requesterEmail", "description", "summary"})
     List<String> personalVariables,
     @DefaultValue({"triageProposal", "slaStage", "slaStartedAt", "duplicateCandidates", "listTrackingNumber",
-        "listCategoryName", "listColourLabel"}) List<String> unrecordedVariables,
+        "listCategoryName", "listColourLabel", "requestId", "trackingNumber", "gridCode", "communityCode",
+        "districtCode", "channel", "defaultColour", "triageGroup", "hasEmail", "slaMode", "emergencyDispatch",
+        "noticeBatch"}) List<String> unrecordedVariables,
+    @DefaultValue("notification") List<String> unrecordedProcesses,
     @DefaultValue("false") boolean variableDetails) {
 
   public EngineGuardProperties {
@@ -41,6 +49,7 @@ public record EngineGuardProperties(@DefaultValue("10") int maxOrQueries,
     }
     personalVariables = List.copyOf(personalVariables);
     unrecordedVariables = List.copyOf(unrecordedVariables);
+    unrecordedProcesses = List.copyOf(unrecordedProcesses);
   }
 
   Set<String> personalVariableNames() {

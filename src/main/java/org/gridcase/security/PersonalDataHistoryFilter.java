@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
+import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -21,32 +24,40 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  * read the start of the description). The start form hands these values to the process for a moment, the
  * intake listener stores them in gc_request and removes them in the same transaction, so ACT_RU_VARIABLE
  * never sees them either. Technical variables nobody audits (gridcase.security.unrecorded-variables) are
- * dropped the same way, to keep the history small (issue 12). Everything else, including who did what when, is
- * recorded as before.
+ * dropped the same way, to keep the history small (issue 12), and so is everything the unrecorded processes
+ * (gridcase.security.unrecorded-processes) do, but their incidents and failed job runs. Everything else,
+ * including who did what when, is recorded as before. A dropped start leaves the engine's later update of
+ * the same row nothing to update, which it skips (skipHistoryOptimisticLockingExceptions, on by default).
  */
 class PersonalDataHistoryFilter implements HistoryEventHandler {
 
   private final HistoryEventHandler next;
   private final Set<String> personal;
   private final Set<String> unhistoric;
+  private final Set<String> unrecordedProcesses;
 
-  /** {@code personal} leave no trace at all, {@code unhistoric} (a superset) no variable history. */
-  PersonalDataHistoryFilter(HistoryEventHandler next, Set<String> personal, Set<String> unhistoric) {
+  /**
+   * {@code personal} leave no trace at all, {@code unhistoric} (a superset) no variable history, and the
+   * {@code unrecordedProcesses} (definition keys) no history but incidents and failures.
+   */
+  PersonalDataHistoryFilter(HistoryEventHandler next, Set<String> personal, Set<String> unhistoric,
+      Set<String> unrecordedProcesses) {
     this.next = next;
     this.personal = personal;
     this.unhistoric = unhistoric;
+    this.unrecordedProcesses = unrecordedProcesses;
   }
 
   @Override
   public void handleEvent(HistoryEvent event) {
-    if (!isPersonal(event)) {
+    if (!isDropped(event)) {
       next.handleEvent(withoutPersonalInputs(event));
     }
   }
 
   @Override
   public void handleEvents(List<HistoryEvent> events) {
-    next.handleEvents(events.stream().filter(event -> !isPersonal(event)).map(this::withoutPersonalInputs).toList());
+    next.handleEvents(events.stream().filter(event -> !isDropped(event)).map(this::withoutPersonalInputs).toList());
   }
 
   /** A decision's evaluation without the inputs whose expression is a personal variable. */
@@ -85,7 +96,11 @@ class PersonalDataHistoryFilter implements HistoryEventHandler {
         .map(DmnDecisionTableInputImpl::getId).collect(java.util.stream.Collectors.toSet());
   }
 
-  boolean isPersonal(HistoryEvent event) {
+  boolean isDropped(HistoryEvent event) {
+    if (event.getProcessDefinitionKey() != null && unrecordedProcesses.contains(event.getProcessDefinitionKey())) {
+      return !(event instanceof HistoricIncidentEventEntity)
+          && !(event instanceof HistoricJobLogEvent log && log.getState() == JobState.FAILED.getStateCode());
+    }
     if (event instanceof HistoricVariableUpdateEventEntity variable) {
       return unhistoric.contains(variable.getVariableName());
     }

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -45,6 +46,7 @@ class NotificationsTest {
 
   @Autowired Notifications notifications;
   @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired JdbcClient jdbc;
@@ -162,6 +164,8 @@ class NotificationsTest {
     assertThat(incident).isNotNull();
     assertThat(incident.getActivityId()).isEqualTo(Elements.TASK_SEND_NOTICE);
     assertThat(incident.getIncidentMessage()).contains("notice " + id + " (ESCALATED)").doesNotContain(LEADER_MAIL);
+    assertThat(historyService.createHistoricIncidentQuery().incidentId(incident.getId()).count())
+        .as("an unrecorded process still records its incidents").isOne();
     assertThat(smtp.getReceivedMessages()).isEmpty();
   }
 
@@ -256,6 +260,14 @@ class NotificationsTest {
         .singleResult().getId());
     assertThat(smtp.getReceivedMessages()).as("nobody is mailed twice").hasSize(2);
 
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
+        .count()).as("gc_notification is the record; the sending leaves no history").isZero();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processDefinitionId(job.getProcessDefinitionId())
+        .count()).isZero();
+    assertThat(historyService.createHistoricJobLogQuery().processDefinitionKey(NotificationProcess.KEY)
+        .failureLog().count()).as("but failed runs are kept").isPositive();
+    assertThat(historyService.createHistoricJobLogQuery().processDefinitionKey(NotificationProcess.KEY)
+        .successLog().count()).isZero();
   }
 
   @Test
