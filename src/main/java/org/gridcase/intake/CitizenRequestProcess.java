@@ -45,6 +45,8 @@ public final class CitizenRequestProcess {
     public static final String START_EVENT_HANDLING_OVERDUE = "StartEvent_HandlingOverdue";
     public static final String TASK_SUPERVISE_HANDLING_OVERDUE = "Task_SuperviseHandlingOverdue";
     public static final String BOUNDARY_EVENT_HANDLING_SUPERVISION_OVERDUE = "BoundaryEvent_HandlingSupervisionOverdue";
+    public static final String GATEWAY_AREA_MODE = "Gateway_AreaMode";
+    public static final String TASK_DECIDE_EMERGENCY_DISPATCH = "Task_DecideEmergencyDispatch";
     public static final String GATEWAY_EMERGENCY_DISPATCH = "Gateway_EmergencyDispatch";
     public static final String SUBPROCESS_EMERGENCY_RESPONSE = "SubProcess_EmergencyResponse";
     public static final String TASK_EMERGENCY_DISPATCH = "Task_EmergencyDispatch";

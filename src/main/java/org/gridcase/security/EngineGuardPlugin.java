@@ -2,6 +2,7 @@ package org.gridcase.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -49,7 +50,7 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setHistoryEventHandler(new PersonalDataHistoryFilter(configuration.getHistoryEventHandler(),
         properties.personalVariableNames(), properties.unhistoricVariableNames(),
-        java.util.Set.copyOf(properties.unrecordedProcesses())));
+        Set.copyOf(properties.unrecordedProcesses()), Set.copyOf(properties.unrecordedActivityTypes())));
   }
 
   /**

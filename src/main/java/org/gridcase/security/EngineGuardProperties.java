@@ -21,6 +21,9 @@ import org.springframework.util.unit.DataSize;
  *     (ids, grid, community and district, channel, default colour, triage group); supervision and audit read
  *     gc_request, gc_request_event and the instance, activity, task and decision history, which stay, as do
  *     the variables that record a decision (category, colour, handler level, the handler's choices)
+ * @param unrecordedActivityTypes BPMN element types kept out of the activity history (default: exclusive,
+ *     inclusive and parallel gateways): a gateway decides nothing a person did, and the path it chose is the
+ *     next activity's row; at two to six gateways a case this is several rows per case for nothing
  * @param unrecordedProcesses processes that leave no history but their incidents and failed job runs
  *     (default: {@code notification}, whose record is gc_notification's sent or skipped mark); a case
  *     wrote eight history rows per notice batch for nothing
@@ -37,6 +40,7 @@ public record EngineGuardProperties(@DefaultValue("10") int maxOrQueries,
         "listCategoryName", "listColourLabel", "requestId", "trackingNumber", "gridCode", "communityCode",
         "districtCode", "channel", "defaultColour", "triageGroup", "hasEmail", "slaMode", "emergencyDispatch",
         "noticeBatch"}) List<String> unrecordedVariables,
+    @DefaultValue({"exclusiveGateway", "inclusiveGateway", "parallelGateway"}) List<String> unrecordedActivityTypes,
     @DefaultValue("notification") List<String> unrecordedProcesses,
     @DefaultValue("false") boolean variableDetails) {
 
@@ -49,6 +53,7 @@ public record EngineGuardProperties(@DefaultValue("10") int maxOrQueries,
     }
     personalVariables = List.copyOf(personalVariables);
     unrecordedVariables = List.copyOf(unrecordedVariables);
+    unrecordedActivityTypes = List.copyOf(unrecordedActivityTypes);
     unrecordedProcesses = List.copyOf(unrecordedProcesses);
   }
 

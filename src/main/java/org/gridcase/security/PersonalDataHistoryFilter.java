@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntit
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
@@ -25,7 +26,8 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  * intake listener stores them in gc_request and removes them in the same transaction, so ACT_RU_VARIABLE
  * never sees them either. Technical variables nobody audits (gridcase.security.unrecorded-variables) are
  * dropped the same way, to keep the history small (issue 12), and so is everything the unrecorded processes
- * (gridcase.security.unrecorded-processes) do, but their incidents and failed job runs. Everything else,
+ * (gridcase.security.unrecorded-processes) do, but their incidents and failed job runs, and the activity rows
+ * of gateways (gridcase.security.unrecorded-activity-types). Everything else,
  * including who did what when, is recorded as before. A dropped start leaves the engine's later update of
  * the same row nothing to update, which it skips (skipHistoryOptimisticLockingExceptions, on by default).
  */
@@ -35,17 +37,20 @@ class PersonalDataHistoryFilter implements HistoryEventHandler {
   private final Set<String> personal;
   private final Set<String> unhistoric;
   private final Set<String> unrecordedProcesses;
+  private final Set<String> unrecordedActivityTypes;
 
   /**
    * {@code personal} leave no trace at all, {@code unhistoric} (a superset) no variable history, and the
-   * {@code unrecordedProcesses} (definition keys) no history but incidents and failures.
+   * {@code unrecordedProcesses} (definition keys) no history but incidents and failures, the
+   * {@code unrecordedActivityTypes} (BPMN element types such as {@code exclusiveGateway}) no activity rows.
    */
   PersonalDataHistoryFilter(HistoryEventHandler next, Set<String> personal, Set<String> unhistoric,
-      Set<String> unrecordedProcesses) {
+      Set<String> unrecordedProcesses, Set<String> unrecordedActivityTypes) {
     this.next = next;
     this.personal = personal;
     this.unhistoric = unhistoric;
     this.unrecordedProcesses = unrecordedProcesses;
+    this.unrecordedActivityTypes = unrecordedActivityTypes;
   }
 
   @Override
@@ -100,6 +105,9 @@ class PersonalDataHistoryFilter implements HistoryEventHandler {
     if (event.getProcessDefinitionKey() != null && unrecordedProcesses.contains(event.getProcessDefinitionKey())) {
       return !(event instanceof HistoricIncidentEventEntity)
           && !(event instanceof HistoricJobLogEvent log && log.getState() == JobState.FAILED.getStateCode());
+    }
+    if (event instanceof HistoricActivityInstanceEventEntity activity) {
+      return unrecordedActivityTypes.contains(activity.getActivityType());
     }
     if (event instanceof HistoricVariableUpdateEventEntity variable) {
       return unhistoric.contains(variable.getVariableName());

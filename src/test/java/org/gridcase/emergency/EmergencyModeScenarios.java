@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -48,6 +49,7 @@ abstract class EmergencyModeScenarios {
   @Autowired Emergencies emergencies;
   @Autowired OrganizationDirectory organization;
   @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired JdbcClient jdbc;
@@ -124,6 +126,7 @@ abstract class EmergencyModeScenarios {
     ProcessInstance instance = cases.submit(grid, "后山滑坡，有一户人家被困", "E01");
 
     assertThat(cases.task(instance, TASK_TRIAGE)).as("no ordinary triage").isNull();
+    assertThat(dispatchDecisions(instance)).as("the dispatch decision is recorded").isOne();
     Task dispatch = cases.task(instance, TASK_EMERGENCY_DISPATCH);
     assertThat(cases.candidateGroups(dispatch)).containsExactly("DC-03-02.district-liaison-leader");
     assertThat(dispatch.getDueDate()).as("acknowledge within 15 minutes")
@@ -151,6 +154,21 @@ abstract class EmergencyModeScenarios {
     assertThat(cases.task(instance, TASK_FEEDBACK_CALL)).isNotNull();
     assertThat(jdbc.sql("select handling_note from gc_request where tracking_number = ?")
         .param(instance.getBusinessKey()).query(String.class).single()).contains("已转移3户8人", "网格员已到场值守");
+  }
+
+  @Test
+  void anEmergencyMatterInANormalAreaIsTriagedWithoutAskingTheDispatchDecision() {
+    ProcessInstance instance = cases.submit(grids("DC-03-02").get(0), "后山有落石", "E01");
+
+    assertThat(cases.task(instance, TASK_TRIAGE)).as("ordinary triage").isNotNull();
+    assertThat(cases.task(instance, TASK_EMERGENCY_DISPATCH)).isNull();
+    assertThat(dispatchDecisions(instance)).as("normal mode: no direct dispatch to decide").isZero();
+    assertThat(runtimeService.getVariable(instance.getId(), "emergencyDispatch")).isNull();
+  }
+
+  private long dispatchDecisions(ProcessInstance instance) {
+    return historyService.createHistoricDecisionInstanceQuery().processInstanceId(instance.getId())
+        .decisionDefinitionKey("emergency-dispatch").count();
   }
 
   @Test

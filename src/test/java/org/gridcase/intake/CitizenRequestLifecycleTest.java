@@ -106,6 +106,16 @@ class CitizenRequestLifecycleTest {
     }
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName("handlingNote").count()).as("free text goes to our tables").isZero();
+
+    // History keeps what people and rules decided, not the routing facts copied from gc_request or the gateways.
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+        .extracting(variable -> variable.getName())
+        .contains("colour", "categoryCode", "handlerLevel")
+        .doesNotContain("gridCode", "communityCode", "districtCode", "requestId", "trackingNumber", "triageGroup");
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list())
+        .extracting(activity -> activity.getActivityType())
+        .contains("startEvent", "businessRuleTask", "userTask", "noneEndEvent")
+        .doesNotContain("exclusiveGateway", "parallelGateway");
   }
 
   @Test
