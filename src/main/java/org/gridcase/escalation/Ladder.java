@@ -1,7 +1,6 @@
 package org.gridcase.escalation;
 
 import static org.gridcase.intake.CitizenRequestProcess.Variables.COMMUNITY_CODE;
-import static org.gridcase.intake.CitizenRequestProcess.Variables.DISTRICT_CODE;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.GRID_CODE;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -34,9 +33,10 @@ class Ladder {
       case COMMUNITY_PARTY_SECRETARY, DISTRICT_LIAISON_LEADER, COMMUNITY_REVIEWER -> community;
       case STREET_PARTY_SECRETARY -> community == null ? null
           : organization.findUnit(community).map(UnitView::parentCode).orElse(null);
-      default -> DISTRICT_CODE.get(scope);
+      default -> organization.districtCode();
     };
     // A case without a known grid or community is supervised at the district.
-    return unit == null ? CandidateGroups.of(DISTRICT_CODE.get(scope), Role.SUPERVISOR) : CandidateGroups.of(unit, role);
+    return unit == null ? CandidateGroups.of(organization.districtCode(), Role.SUPERVISOR)
+        : CandidateGroups.of(unit, role);
   }
 }

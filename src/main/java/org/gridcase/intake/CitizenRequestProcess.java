@@ -111,21 +111,21 @@ public final class CitizenRequestProcess {
     /** Checked on every read: the case must be the one this process instance owns (see CaseOwnership). */
     public static final ProcessVariable<Long> REQUEST_ID = longVariable("requestId").checkedBy(CaseOwnership::verify);
     public static final ProcessVariable<String> TRACKING_NUMBER = stringVariable("trackingNumber");
-    public static final ProcessVariable<String> CHANNEL = stringVariable("channel");
     /** Grid of the case; candidate groups are derived from it. Null while the location is unresolved. */
     public static final ProcessVariable<String> GRID_CODE = stringVariable("gridCode");
     public static final ProcessVariable<String> COMMUNITY_CODE = stringVariable("communityCode");
-    public static final ProcessVariable<String> DISTRICT_CODE = stringVariable("districtCode");
-    /** Who triages: the grid leader of the grid, or the district's supervisors when it is unknown. */
-    public static final ProcessVariable<String> TRIAGE_GROUP = stringVariable("triageGroup");
     /**
      * Local input of the decisions only (Task_ProposeTriage, Task_DecideEmergencyDispatch): the start of the
      * description, read from gc_request by the {@code caseText} bean; never a process variable, kept out of history.
      */
     public static final ProcessVariable<String> SUMMARY = stringVariable("summary");
     public static final ProcessVariable<String> CATEGORY_CODE = stringVariable("categoryCode");
+    /**
+     * Local inputs of the triage decision only (Task_ProposeTriage), read through the {@code caseFacts} bean:
+     * the intake channel and the matter's default colour.
+     */
+    public static final ProcessVariable<String> CHANNEL = stringVariable("channel");
     public static final ProcessVariable<String> DEFAULT_COLOUR = stringVariable("defaultColour");
-    public static final ProcessVariable<Boolean> HAS_EMAIL = booleanVariable("hasEmail");
     /** Start form only (patrol): the description, stored and then removed. */
     public static final ProcessVariable<String> DESCRIPTION = stringVariable("description");
     /** Start form only: the requester's phone, if the worker took it. */

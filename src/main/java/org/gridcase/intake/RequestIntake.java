@@ -1,15 +1,10 @@
 package org.gridcase.intake;
 
 import static org.gridcase.intake.CitizenRequestProcess.Variables.CATEGORY_CODE;
-import static org.gridcase.intake.CitizenRequestProcess.Variables.CHANNEL;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.COMMUNITY_CODE;
-import static org.gridcase.intake.CitizenRequestProcess.Variables.DEFAULT_COLOUR;
-import static org.gridcase.intake.CitizenRequestProcess.Variables.DISTRICT_CODE;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.GRID_CODE;
-import static org.gridcase.intake.CitizenRequestProcess.Variables.HAS_EMAIL;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.REQUEST_ID;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.TRACKING_NUMBER;
-import static org.gridcase.intake.CitizenRequestProcess.Variables.TRIAGE_GROUP;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +18,7 @@ import org.gridcase.common.UserText;
 import org.gridcase.intake.InvalidRequestException.FieldError;
 import org.gridcase.intake.Requests.NewRequest;
 import org.gridcase.matters.MatterCatalogue;
-import org.gridcase.organization.CandidateGroups;
 import org.gridcase.organization.OrganizationDirectory;
-import org.gridcase.organization.Role;
 import org.gridcase.security.TrustedEngineCalls;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -108,26 +101,18 @@ public class RequestIntake {
     return routingFacts(stored);
   }
 
-  /** Ids and routing facts, the only things the process carries about a request. */
+  /**
+   * Ids and routing facts, the only things the process carries about a request; what an expression needs only
+   * once (the channel, the matter's default colour, the triage group, an e-mail for the result) it reads
+   * through {@link CaseFacts} instead.
+   */
   private VariableMap routingFacts(RequestView request) {
     VariableMap facts = Variables.createVariables();
     REQUEST_ID.putIn(facts, request.id());
     TRACKING_NUMBER.putIn(facts, request.trackingNumber());
-    CHANNEL.putIn(facts, request.channel());
-    String district = organization.districtCode();
-    DISTRICT_CODE.putIn(facts, district);
     GRID_CODE.putIn(facts, request.gridCode());
-    if (request.gridCode() != null) {
-      COMMUNITY_CODE.putIn(facts, organization.communityOf(request.gridCode()));
-      TRIAGE_GROUP.putIn(facts, CandidateGroups.of(request.gridCode(), Role.GRID_LEADER));
-    } else {
-      COMMUNITY_CODE.putIn(facts, null);
-      TRIAGE_GROUP.putIn(facts, CandidateGroups.of(district, Role.SUPERVISOR));
-    }
+    COMMUNITY_CODE.putIn(facts, request.gridCode() == null ? null : organization.communityOf(request.gridCode()));
     CATEGORY_CODE.putIn(facts, request.categoryCode());
-    DEFAULT_COLOUR.putIn(facts, request.categoryCode() == null ? null
-        : matters.find(request.categoryCode()).map(matter -> matter.defaultColour().key()).orElse(null));
-    HAS_EMAIL.putIn(facts, request.requesterEmail() != null);
     return facts;
   }
 
