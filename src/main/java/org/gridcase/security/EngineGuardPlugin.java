@@ -50,7 +50,8 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setHistoryEventHandler(new PersonalDataHistoryFilter(configuration.getHistoryEventHandler(),
         properties.personalVariableNames(), properties.unhistoricVariableNames(),
-        Set.copyOf(properties.unrecordedProcesses()), Set.copyOf(properties.unrecordedActivityTypes())));
+        Set.copyOf(properties.unrecordedProcesses()), Set.copyOf(properties.unrecordedActivityTypes()),
+        properties.unrecordedJobLogStateCodes()));
   }
 
   /**

@@ -2,6 +2,7 @@ package org.gridcase.security;
 
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.history.JobState;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -24,6 +25,9 @@ import org.springframework.util.unit.DataSize;
  * @param unrecordedActivityTypes BPMN element types kept out of the activity history (default: exclusive,
  *     inclusive and parallel gateways): a gateway decides nothing a person did, and the path it chose is the
  *     next activity's row; at two to six gateways a case this is several rows per case for nothing
+ * @param unrecordedJobLogStates job log rows not written (default: {@code created}, {@code deleted}; of
+ *     created, failed, successful, deleted): every timer wrote a row when set and another when its task
+ *     ended first; the runs that did something, and the failures, stay
  * @param unrecordedProcesses processes that leave no history but their incidents and failed job runs
  *     (default: {@code notification}, whose record is gc_notification's sent or skipped mark); a case
  *     wrote eight history rows per notice batch for nothing
@@ -40,6 +44,7 @@ public record EngineGuardProperties(@DefaultValue("10") int maxOrQueries,
         "listCategoryName", "listColourLabel", "requestId", "trackingNumber", "gridCode", "communityCode",
         "channel", "defaultColour", "slaMode", "emergencyDispatch", "noticeBatch"}) List<String> unrecordedVariables,
     @DefaultValue({"exclusiveGateway", "inclusiveGateway", "parallelGateway"}) List<String> unrecordedActivityTypes,
+    @DefaultValue({"created", "deleted"}) List<String> unrecordedJobLogStates,
     @DefaultValue("notification") List<String> unrecordedProcesses,
     @DefaultValue("false") boolean variableDetails) {
 
@@ -54,6 +59,28 @@ public record EngineGuardProperties(@DefaultValue("10") int maxOrQueries,
     unrecordedVariables = List.copyOf(unrecordedVariables);
     unrecordedActivityTypes = List.copyOf(unrecordedActivityTypes);
     unrecordedProcesses = List.copyOf(unrecordedProcesses);
+    unrecordedJobLogStates = List.copyOf(unrecordedJobLogStates);
+    stateCodes(unrecordedJobLogStates); // fails at start-up, naming the property, on an unknown state
+  }
+
+  /** The job log states not written, as ACT_HI_JOB_LOG.JOB_STATE_ codes. */
+  Set<Integer> unrecordedJobLogStateCodes() {
+    return stateCodes(unrecordedJobLogStates);
+  }
+
+  private static Set<Integer> stateCodes(List<String> states) {
+    Set<Integer> codes = new java.util.HashSet<>();
+    for (String state : states) {
+      codes.add(switch (state.strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "created" -> JobState.CREATED.getStateCode();
+        case "failed" -> JobState.FAILED.getStateCode();
+        case "successful" -> JobState.SUCCESSFUL.getStateCode();
+        case "deleted" -> JobState.DELETED.getStateCode();
+        default -> throw new IllegalArgumentException("gridcase.security.unrecorded-job-log-states: unknown state '"
+            + state + "' (created, failed, successful, deleted)");
+      });
+    }
+    return Set.copyOf(codes);
   }
 
   Set<String> personalVariableNames() {

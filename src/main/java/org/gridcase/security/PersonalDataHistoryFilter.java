@@ -27,7 +27,8 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  * never sees them either. Technical variables nobody audits (gridcase.security.unrecorded-variables) are
  * dropped the same way, to keep the history small (issue 12), and so is everything the unrecorded processes
  * (gridcase.security.unrecorded-processes) do, but their incidents and failed job runs, and the activity rows
- * of gateways (gridcase.security.unrecorded-activity-types). Everything else,
+ * of gateways (gridcase.security.unrecorded-activity-types), and the job log rows of a job's creation and
+ * deletion (gridcase.security.unrecorded-job-log-states). Everything else,
  * including who did what when, is recorded as before. A dropped start leaves the engine's later update of
  * the same row nothing to update, which it skips (skipHistoryOptimisticLockingExceptions, on by default).
  */
@@ -38,19 +39,22 @@ class PersonalDataHistoryFilter implements HistoryEventHandler {
   private final Set<String> unhistoric;
   private final Set<String> unrecordedProcesses;
   private final Set<String> unrecordedActivityTypes;
+  private final Set<Integer> unrecordedJobLogStates;
 
   /**
    * {@code personal} leave no trace at all, {@code unhistoric} (a superset) no variable history, and the
    * {@code unrecordedProcesses} (definition keys) no history but incidents and failures, the
-   * {@code unrecordedActivityTypes} (BPMN element types such as {@code exclusiveGateway}) no activity rows.
+   * {@code unrecordedActivityTypes} (BPMN element types such as {@code exclusiveGateway}) no activity rows,
+   * and no job log row is written in the {@code unrecordedJobLogStates} (JOB_STATE_ codes).
    */
   PersonalDataHistoryFilter(HistoryEventHandler next, Set<String> personal, Set<String> unhistoric,
-      Set<String> unrecordedProcesses, Set<String> unrecordedActivityTypes) {
+      Set<String> unrecordedProcesses, Set<String> unrecordedActivityTypes, Set<Integer> unrecordedJobLogStates) {
     this.next = next;
     this.personal = personal;
     this.unhistoric = unhistoric;
     this.unrecordedProcesses = unrecordedProcesses;
     this.unrecordedActivityTypes = unrecordedActivityTypes;
+    this.unrecordedJobLogStates = unrecordedJobLogStates;
   }
 
   @Override
@@ -105,6 +109,9 @@ class PersonalDataHistoryFilter implements HistoryEventHandler {
     if (event.getProcessDefinitionKey() != null && unrecordedProcesses.contains(event.getProcessDefinitionKey())) {
       return !(event instanceof HistoricIncidentEventEntity)
           && !(event instanceof HistoricJobLogEvent log && log.getState() == JobState.FAILED.getStateCode());
+    }
+    if (event instanceof HistoricJobLogEvent log) {
+      return unrecordedJobLogStates.contains(log.getState());
     }
     if (event instanceof HistoricActivityInstanceEventEntity activity) {
       return unrecordedActivityTypes.contains(activity.getActivityType());

@@ -116,6 +116,10 @@ class CitizenRequestLifecycleTest {
         .extracting(activity -> activity.getActivityType())
         .contains("startEvent", "businessRuleTask", "userTask", "noneEndEvent")
         .doesNotContain("exclusiveGateway", "parallelGateway");
+    assertThat(historyService.createHistoricJobLogQuery().processInstanceId(instance.getId()).list())
+        .as("the SLA timers ended with their tasks: neither their creation nor their deletion is logged")
+        .noneMatch(log -> log.isCreationLog() || log.isDeletionLog());
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
   }
 
   @Test
