@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gridcase.Browser;
 import org.gridcase.GridcaseTest;
@@ -102,6 +103,43 @@ class TasklistInChineseBrowserTest {
           .containsKey("事项类别");
       assertThat(Browser.text(browser.await(By.cssSelector(".sorting-choice .sort-by")))).isEqualTo("到期日");
       browser.screenshot("tasklist-department-officer");
+    }
+  }
+
+  @Test
+  void aSupervisorFindsARedCaseInTheDistrictWideLists() throws Exception {
+    CaseFixtures cases = new CaseFixtures(context);
+    // Due before every other test's cases, so both lead the district-wide lists (sorted by due date).
+    ClockUtil.setCurrentTime(CaseFixtures.at("2023-03-06T09:00"));
+    ProcessInstance red;
+    ProcessInstance green;
+    try {
+      red = cases.inHandling("DC-02-03-004", "小区配电箱冒烟，有焦糊味", "C04", "red");
+      green = cases.inHandling("DC-03-05-001", "路灯不亮", "C04", "green");
+    } finally {
+      ClockUtil.reset();
+    }
+    try (Browser browser = Browser.open(port, 760)) {
+      browser.signIn("tasklist", "supervisor-dc", "demo");
+      WebDriver driver = browser.driver();
+      browser.await(By.cssSelector(".task-filter .name a"));
+      assertThat(driver.findElements(By.cssSelector(".task-filter .name a"))).extracting(
+          TasklistInChineseBrowserTest::ownText).contains("全区待办", "全区已超期", "全区红色清单");
+
+      filter(browser, "全区红色清单").click();
+      WebElement card = card(browser, red.getBusinessKey());
+      card.findElement(By.cssSelector("a.glyphicon-menu-down")).click();
+      assertThat(columns(card)).containsEntry("受理编号", red.getBusinessKey()).containsEntry("颜色", "红")
+          .containsKey("事项类别");
+      assertThat(driver.findElements(By.xpath("//span[contains(@class,'variable-value') and normalize-space(.)='"
+          + green.getBusinessKey() + "']"))).as("a green case is not on the red list").isEmpty();
+      assertThat(Browser.text(browser.await(By.cssSelector(".sorting-choice .sort-by")))).isEqualTo("到期日");
+      browser.screenshot("tasklist-supervisor-red-list");
+
+      filter(browser, "全区待办").click();
+      card(browser, green.getBusinessKey());
+      card(browser, red.getBusinessKey());
+      browser.screenshot("tasklist-supervisor-all-open");
     }
   }
 
