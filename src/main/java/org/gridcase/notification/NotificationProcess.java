@@ -25,6 +25,8 @@ final class NotificationProcess {
 
   static final class Variables {
     static final ProcessVariable<Long> NOTICE_BATCH = longVariable("noticeBatch");
+    /** What instances started before batches (V33) carry instead: their one notice, which heads its own batch. */
+    static final ProcessVariable<Long> NOTIFICATION_ID = longVariable("notificationId");
 
     private Variables() {
     }

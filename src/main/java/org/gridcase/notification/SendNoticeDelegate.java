@@ -1,6 +1,7 @@
 package org.gridcase.notification;
 
 import static org.gridcase.notification.NotificationProcess.Variables.NOTICE_BATCH;
+import static org.gridcase.notification.NotificationProcess.Variables.NOTIFICATION_ID;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -39,7 +40,10 @@ class SendNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long batch = NOTICE_BATCH.get(execution);
+    Long batch = NOTICE_BATCH.getOrNull(execution);
+    if (batch == null) {
+      batch = NOTIFICATION_ID.get(execution);
+    }
     // The first failure ends the job: with SMTP down or hanging the rest would only wait out their timeouts.
     for (Pending notice : outbox.unsettledIn(batch)) {
       // Looked up here, in the engine's own transaction: the identity query is an engine command.

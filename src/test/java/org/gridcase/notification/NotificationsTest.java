@@ -271,6 +271,22 @@ class NotificationsTest {
   }
 
   @Test
+  void anInstanceStartedBeforeBatchesStillSendsItsNotice() throws Exception {
+    notifications.notify(eventKey, LEADER, Notice.TASK_ASSIGNED, assigned());
+    long id = idOf(LEADER);
+    runtimeService.deleteProcessInstance(sendJob(id).getProcessInstanceId(), "replaced by an old-style instance");
+    ProcessInstance old = runtimeService.startProcessInstanceByKey(NotificationProcess.KEY, Long.toString(id),
+        Variables.NOTIFICATION_ID.asMap(id));
+
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(old.getId()).singleResult()
+        .getId());
+
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(jdbc.sql("select sent_at from gc_notification where id = ?").param(id).query(Timestamp.class)
+        .single()).isNotNull();
+  }
+
+  @Test
   void aStepInsideAnotherTransactionOpensItsOwnBatch() {
     transaction().executeWithoutResult(outer -> {
       notifications.notify(eventKey, LEADER, Notice.TASK_ASSIGNED, assigned());
