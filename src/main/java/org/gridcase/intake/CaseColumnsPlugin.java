@@ -48,8 +48,8 @@ class CaseColumnsPlugin extends AbstractProcessEnginePlugin implements TasklistC
     ManagementService management = engine.getManagementService();
     String sql = "select RES.* from " + management.getTableName(TaskEntity.class) + " RES"
         + " inner join " + management.getTableName(ProcessDefinitionEntity.class) + " D on D.ID_ = RES.PROC_DEF_ID_"
-        + " where D.KEY_ = #{key} and not exists (select 1 from " + management.getTableName(VariableInstanceEntity.class)
-        + " V where V.TASK_ID_ = RES.ID_ and V.NAME_ = #{copy}) order by RES.ID_";
+        + " where D.KEY_ = #{key} and not exists (select 1 from "
+        + management.getTableName(VariableInstanceEntity.class) + " V where V.TASK_ID_ = RES.ID_ and V.NAME_ = #{copy}) order by RES.ID_";
     while (true) {
       List<Task> page = engine.getTaskService().createNativeTaskQuery().sql(sql)
           .parameter("key", CitizenRequestProcess.KEY).parameter("copy", CaseColumns.LIST_TRACKING_NUMBER.name())

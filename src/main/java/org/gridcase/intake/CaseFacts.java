@@ -1,9 +1,6 @@
 package org.gridcase.intake;
 
 import org.gridcase.matters.MatterCatalogue;
-import org.gridcase.organization.CandidateGroups;
-import org.gridcase.organization.OrganizationDirectory;
-import org.gridcase.organization.Role;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,12 +13,10 @@ import org.springframework.stereotype.Component;
 public class CaseFacts {
 
   private final Requests requests;
-  private final OrganizationDirectory organization;
   private final MatterCatalogue matters;
 
-  CaseFacts(Requests requests, OrganizationDirectory organization, MatterCatalogue matters) {
+  CaseFacts(Requests requests, MatterCatalogue matters) {
     this.requests = requests;
-    this.organization = organization;
     this.matters = matters;
   }
 
@@ -39,12 +34,6 @@ public class CaseFacts {
   /** Whether the requester left an e-mail address for the result (else the grid calls them back). */
   public boolean hasEmail(Object requestId) {
     return requests.find(id(requestId)).map(RequestView::requesterEmail).isPresent();
-  }
-
-  /** Who triages: the grid's leader, or the district's supervisors for a request placed in no grid yet. */
-  public String triageGroup(Object gridCode) {
-    return gridCode == null ? CandidateGroups.of(organization.districtCode(), Role.SUPERVISOR)
-        : CandidateGroups.of(gridCode.toString(), Role.GRID_LEADER);
   }
 
   private static long id(Object requestId) {

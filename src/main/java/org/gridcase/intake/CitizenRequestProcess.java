@@ -115,6 +115,11 @@ public final class CitizenRequestProcess {
     public static final ProcessVariable<String> GRID_CODE = stringVariable("gridCode");
     public static final ProcessVariable<String> COMMUNITY_CODE = stringVariable("communityCode");
     /**
+     * Who triages, fixed at intake: the grid leader of the grid, or the district's supervisors when it is unknown.
+     * A case returned by its grid goes back to them, though triage may have placed it in another grid since.
+     */
+    public static final ProcessVariable<String> TRIAGE_GROUP = stringVariable("triageGroup");
+    /**
      * Local input of the decisions only (Task_ProposeTriage, Task_DecideEmergencyDispatch): the start of the
      * description, read from gc_request by the {@code caseText} bean; never a process variable, kept out of history.
      */

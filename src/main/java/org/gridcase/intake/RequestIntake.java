@@ -5,6 +5,7 @@ import static org.gridcase.intake.CitizenRequestProcess.Variables.COMMUNITY_CODE
 import static org.gridcase.intake.CitizenRequestProcess.Variables.GRID_CODE;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.REQUEST_ID;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.TRACKING_NUMBER;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.TRIAGE_GROUP;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,9 @@ import org.gridcase.common.UserText;
 import org.gridcase.intake.InvalidRequestException.FieldError;
 import org.gridcase.intake.Requests.NewRequest;
 import org.gridcase.matters.MatterCatalogue;
+import org.gridcase.organization.CandidateGroups;
 import org.gridcase.organization.OrganizationDirectory;
+import org.gridcase.organization.Role;
 import org.gridcase.security.TrustedEngineCalls;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -103,7 +106,7 @@ public class RequestIntake {
 
   /**
    * Ids and routing facts, the only things the process carries about a request; what an expression needs only
-   * once (the channel, the matter's default colour, the triage group, an e-mail for the result) it reads
+   * once (the channel, the matter's default colour, an e-mail for the result) it reads
    * through {@link CaseFacts} instead.
    */
   private VariableMap routingFacts(RequestView request) {
@@ -112,6 +115,9 @@ public class RequestIntake {
     TRACKING_NUMBER.putIn(facts, request.trackingNumber());
     GRID_CODE.putIn(facts, request.gridCode());
     COMMUNITY_CODE.putIn(facts, request.gridCode() == null ? null : organization.communityOf(request.gridCode()));
+    TRIAGE_GROUP.putIn(facts, request.gridCode() == null
+        ? CandidateGroups.of(organization.districtCode(), Role.SUPERVISOR)
+        : CandidateGroups.of(request.gridCode(), Role.GRID_LEADER));
     CATEGORY_CODE.putIn(facts, request.categoryCode());
     return facts;
   }

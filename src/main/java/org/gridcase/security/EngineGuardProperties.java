@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param unrecordedVariables technical variables kept out of the engine's history too, though not personal:
  *     copies and working values nobody audits (the triage decision's raw result, a task's SLA stage and start,
  *     the duplicate hints, the Tasklist column copies) and the routing facts copied from gc_request at intake
- *     (ids, grid and community, mode) and the triage decision's inputs; supervision and audit read
+ *     (ids, grid and community, triage group, mode) and the triage decision's inputs; supervision and audit read
  *     gc_request, gc_request_event and the instance, activity, task and decision history, which stay, as do
  *     the variables that record a decision (category, colour, handler level, the handler's choices)
  * @param unrecordedActivityTypes BPMN element types kept out of the activity history (default: exclusive,
@@ -42,7 +42,8 @@ public record EngineGuardProperties(@DefaultValue("10") int maxOrQueries,
     List<String> personalVariables,
     @DefaultValue({"triageProposal", "slaStage", "slaStartedAt", "duplicateCandidates", "listTrackingNumber",
         "listCategoryName", "listColourLabel", "requestId", "trackingNumber", "gridCode", "communityCode",
-        "channel", "defaultColour", "slaMode", "emergencyDispatch", "noticeBatch"}) List<String> unrecordedVariables,
+        "triageGroup", "channel", "defaultColour", "slaMode", "emergencyDispatch", "noticeBatch"})
+    List<String> unrecordedVariables,
     @DefaultValue({"exclusiveGateway", "inclusiveGateway", "parallelGateway"}) List<String> unrecordedActivityTypes,
     @DefaultValue({"created", "deleted"}) List<String> unrecordedJobLogStates,
     @DefaultValue("notification") List<String> unrecordedProcesses,

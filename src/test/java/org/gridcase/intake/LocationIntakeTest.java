@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.gridcase.GridcaseTest;
@@ -17,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,6 +31,8 @@ class LocationIntakeTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ApplicationContext context;
   @Autowired JdbcClient jdbc;
 
   @Test
@@ -47,6 +52,21 @@ class LocationIntakeTest {
     assertThat(triageGroups(trackingNumber)).containsExactly("DC.supervisor");
     assertThat(row(trackingNumber)).containsEntry("GRID_CODE", null).containsEntry("LATITUDE", 31.30)
         .containsEntry("STATUS", "TRIAGE");
+  }
+
+  @Test
+  void aCaseTheDistrictPlacedGoesBackToTheDistrictWhenItsGridReturnsIt() {
+    String trackingNumber = created(point(31.30, 107.60));
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+        .singleResult();
+    CaseFixtures cases = new CaseFixtures(context);
+    cases.complete(instance, Elements.TASK_TRIAGE, "supervisor-dc", Map.of("triageDecision", "accept",
+        "gridCode", "DC-01-01-001", "categoryCode", "C04", "colour", "green"));
+    cases.complete(instance, Elements.TASK_HANDLE_GREEN, "worker-01-01-001", Map.of("handlingAction", "return",
+        "handlingNote", "应属相邻网格"));
+
+    assertThat(triageGroups(trackingNumber)).as("whoever received the case triages it again, not the grid")
+        .containsExactly("DC.supervisor");
   }
 
   @Test
