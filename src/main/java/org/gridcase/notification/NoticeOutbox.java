@@ -38,7 +38,8 @@ class NoticeOutbox {
    * this is the first (it heads its own batch). Portable "insert ... select ... where not exists" (H2 and
    * PostgreSQL), with typed parameters because PostgreSQL does not infer them in a select list. Two
    * transactions queuing the same key at once both pass the check; the second then fails on the unique
-   * constraint and its whole transaction rolls back, to be retried (a job retries by itself) and then find the first row.
+   * constraint and its whole transaction rolls back, to be retried (a job retries by itself) and then find
+   * the first row.
    */
   OptionalLong queue(String eventKey, String userId, Notice notice, String subject, String body, Long batch) {
     int inserted = jdbc.sql("insert into gc_notification"

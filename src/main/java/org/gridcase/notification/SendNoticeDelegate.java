@@ -18,9 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@code Task_SendNotice}: its own job (async before), so it runs only once the business step that queued
  * the batch committed. Each notice is settled in a transaction of its own, so when one of a batch fails the
- * job stops there and its retry sends only what is still unsent. Idempotent: a notice already sent or skipped is left alone,
- * so a redelivered or restarted job sends nothing twice. Delivery is still at least once: if the mail left
- * but its commit failed, the retry sends it again.
+ * job stops there and its retry sends only what is still unsent. Idempotent: a notice already sent or
+ * skipped is left alone, so a redelivered or restarted job sends nothing twice. Delivery is still at least
+ * once: if the mail left but its commit failed, the retry sends it again.
  */
 @Component("sendNoticeDelegate")
 class SendNoticeDelegate implements JavaDelegate {

@@ -40,8 +40,8 @@ class DistinctFreeTaskQueries implements Interceptor {
       Pattern.CASE_INSENSITIVE);
   /** The due-date order of a distinct-free query on PostgreSQL; InboxIndexes creates its index. */
   static final String DUE_ORDER = "coalesce(RES.DUE_DATE_, timestamp '9999-12-31 00:00:00')";
-  private static final Pattern ORDER_BY_DUE = Pattern.compile("(order\\s+by\\s+(?:.*,\\s*)?)RES\\.DUE_DATE_(\\s+(?:asc|desc))",
-      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern ORDER_BY_DUE = Pattern.compile(
+      "(order\\s+by\\s+(?:.*,\\s*)?)RES\\.DUE_DATE_(\\s+(?:asc|desc))", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern COUNT_DISTINCT = Pattern.compile("^\\s*select\\s+count\\(\\s*distinct\\s+",
       Pattern.CASE_INSENSITIVE);
   /** PostgreSQL's form of Camunda's distinct count: a count over a distinct sub-select. */
