@@ -1,6 +1,7 @@
 package org.gridcase.intake;
 
 import static org.gridcase.intake.CitizenRequestProcess.Variables.CATEGORY_NAME;
+import static org.gridcase.intake.CitizenRequestProcess.Variables.COLOUR;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.COLOUR_LABEL;
 import static org.gridcase.intake.CitizenRequestProcess.Variables.TRACKING_NUMBER;
 
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.gridcase.common.ProcessVariable;
+import org.gridcase.matters.Colour;
 import org.gridcase.security.TasklistColumn;
 
 /**
@@ -22,6 +24,9 @@ import org.gridcase.security.TasklistColumn;
  * saw empty columns. A task-local variable is readable with the task itself: no new grant, no other grid's
  * data. The copies have their own names, so a listener's {@code task.setVariable(...)} still writes the
  * process variable and not the copy.
+ *
+ * <p>The task's priority follows the case's colour too ({@link Colour#taskPriority()}), like the colour column
+ * as of the task's creation.
  */
 final class CaseColumns implements TaskListener {
 
@@ -46,6 +51,7 @@ final class CaseColumns implements TaskListener {
     Map<String, Object> values = new HashMap<>();
     SOURCES.forEach(name -> values.put(name, task.getVariable(name)));
     task.setVariablesLocal(copies(values));
+    Colour.ofKey(COLOUR.getOrNull(task)).ifPresent(colour -> task.setPriority(colour.taskPriority()));
   }
 
   /** The task-local copies of the given process variables; those not set yet are left out. */

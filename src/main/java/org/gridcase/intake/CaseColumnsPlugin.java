@@ -12,13 +12,15 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.gridcase.common.UserTaskListeners;
+import org.gridcase.matters.Colour;
 import org.gridcase.security.TasklistColumn;
 import org.gridcase.security.TasklistColumns;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts {@link CaseColumns} on the create event of every user task, after the model's own create listeners (so
- * it copies what they set), and fills the copies in on tasks created before this existed, once at start-up.
+ * it copies what they set), and fills the copies and the colour's priority in on tasks created before this
+ * existed, once at start-up.
  */
 @Component
 class CaseColumnsPlugin extends AbstractProcessEnginePlugin implements TasklistColumns {
@@ -62,8 +64,22 @@ class CaseColumnsPlugin extends AbstractProcessEnginePlugin implements TasklistC
         engine.getTaskService().setVariablesLocal(task.getId(), copies);
       }
       if (page.size() < BACKFILL_PAGE) {
-        return;
+        break;
       }
+    }
+    backfillPriorities(engine);
+  }
+
+  /** Red and yellow cases' open tasks still at the default priority (created before it followed the colour). */
+  private static void backfillPriorities(ProcessEngine engine) {
+    for (Colour colour : List.of(Colour.RED, Colour.YELLOW)) {
+      List<Task> page;
+      do {
+        page = engine.getTaskService().createTaskQuery().processDefinitionKey(CitizenRequestProcess.KEY)
+            .processVariableValueEquals(CitizenRequestProcess.Variables.COLOUR.name(), colour.key())
+            .taskPriority(Colour.GREEN.taskPriority()).listPage(0, BACKFILL_PAGE);
+        page.forEach(task -> engine.getTaskService().setPriority(task.getId(), colour.taskPriority()));
+      } while (page.size() == BACKFILL_PAGE);
     }
   }
 }

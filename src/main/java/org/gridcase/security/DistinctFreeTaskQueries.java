@@ -42,6 +42,9 @@ class DistinctFreeTaskQueries implements Interceptor {
   static final String DUE_ORDER = "coalesce(RES.DUE_DATE_, timestamp '9999-12-31 00:00:00')";
   private static final Pattern ORDER_BY_DUE = Pattern.compile(
       "(order\\s+by\\s+(?:.*,\\s*)?)RES\\.DUE_DATE_(\\s+(?:asc|desc))", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  /** Camunda's "due before" condition (dueBefore), not {@code <=} or {@code <>}. */
+  private static final Pattern DUE_BEFORE = Pattern.compile("RES\\.DUE_DATE_(\\s*<)(?![=>])",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern COUNT_DISTINCT = Pattern.compile("^\\s*select\\s+count\\(\\s*distinct\\s+",
       Pattern.CASE_INSENSITIVE);
   /** PostgreSQL's form of Camunda's distinct count: a count over a distinct sub-select. */
@@ -64,9 +67,12 @@ class DistinctFreeTaskQueries implements Interceptor {
     String plain = COUNT_OVER_DISTINCT.matcher(sql).replaceFirst("SELECT COUNT(*) FROM (SELECT ");
     plain = COUNT_DISTINCT.matcher(plain).replaceFirst("select count(");
     plain = SELECT_DISTINCT.matcher(plain).replaceFirst("select ");
-    return postgres
-        ? ORDER_BY_DUE.matcher(plain).replaceFirst("$1" + java.util.regex.Matcher.quoteReplacement(DUE_ORDER) + "$2")
-        : plain;
+    if (!postgres) {
+      return plain;
+    }
+    String dueOrder = java.util.regex.Matcher.quoteReplacement(DUE_ORDER);
+    plain = DUE_BEFORE.matcher(plain).replaceAll(dueOrder + "$1");
+    return ORDER_BY_DUE.matcher(plain).replaceFirst("$1" + dueOrder + "$2");
   }
 
   /** Mirrors the conditions under which Camunda's Task.xml joins identity links or authorizations. */

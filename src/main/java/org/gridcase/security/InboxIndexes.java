@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * Indexes Camunda does not create and the district-wide Tasklist filters need at a million open tasks: tasks in
  * due-date order (全区待办 and 全区已超期 read the earliest due first; see {@link DistinctFreeTaskQueries} for why
- * an expression, and PostgreSQL only) and variables by name and text value (全区红色清单 asks for
- * {@code colour = red}). The engine creates its tables after Flyway, hence a runner, idempotent.
+ * an expression, and PostgreSQL only), the same by priority (全区红色清单 asks for the red priority), and
+ * variables by name and text value (a Tasklist search by 受理编号 or another column). The engine
+ * creates its tables after Flyway, hence a runner, idempotent.
  */
 @Component
 class InboxIndexes implements ApplicationRunner {
@@ -26,6 +27,8 @@ class InboxIndexes implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     if (postgres) {
       jdbc.sql("create index if not exists gc_act_task_due_order on ACT_RU_TASK (("
+          + DistinctFreeTaskQueries.DUE_ORDER.replace("RES.", "") + "))").update();
+      jdbc.sql("create index if not exists gc_act_task_priority_due_order on ACT_RU_TASK (PRIORITY_, ("
           + DistinctFreeTaskQueries.DUE_ORDER.replace("RES.", "") + "))").update();
     }
     jdbc.sql("create index if not exists gc_act_variable_value on ACT_RU_VARIABLE (NAME_, TEXT_)").update();

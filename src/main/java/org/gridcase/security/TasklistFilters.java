@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.gridcase.matters.Colour;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,9 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TasklistFilters {
-
-  /** CitizenRequestProcess.Variables.COLOUR; named here since intake depends on security, not the reverse. */
-  private static final String COLOUR = "colour";
 
   private final AuthorizationService authorizations;
   private final FilterService filterService;
@@ -59,15 +57,17 @@ public class TasklistFilters {
     List<String> redListGroups = new java.util.ArrayList<>(groupsOfRoles(groups, "district-liaison-leader",
         "community-party-secretary", "street-party-secretary"));
     redListGroups.add(AccessGroups.SUPERVISORS);
+    // A red case's tasks carry the red priority: a task column, where the colour variable is probed per task.
     shareFilter("红色清单", 60, "红色清单：红色诉求的任务", redListGroups, ofMyGroups().includeAssignedTasks()
-        .processVariableValueEquals(COLOUR, "red"));
+        .taskPriority(Colour.RED.taskPriority()));
     shareFilter("待回访", 70, "待做的满意度回访", groupsOfRoles(groups, "community-reviewer"),
         ofMyGroups().includeAssignedTasks().taskDefinitionKey("Task_SatisfactionReview"));
     // District-wide views for supervisors, who may read every task (the task authorizations decide, not the filter).
     List<String> supervisors = List.of(AccessGroups.SUPERVISORS);
     shareFilter("全区待办", 80, "全区所有未办结的任务", supervisors, mine());
     shareFilter("全区已超期", 90, "全区已超过到期日的任务", supervisors, mine().dueBeforeExpression("${now()}"));
-    shareFilter("全区红色清单", 100, "全区红色诉求的任务", supervisors, mine().processVariableValueEquals(COLOUR, "red"));
+    shareFilter("全区红色清单", 100, "全区红色诉求的任务", supervisors, mine()
+        .taskPriority(Colour.RED.taskPriority()));
   }
 
   private TaskQuery mine() {

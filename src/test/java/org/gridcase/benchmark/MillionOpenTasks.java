@@ -1,12 +1,13 @@
 package org.gridcase.benchmark;
 
 import java.util.Map;
+import org.gridcase.matters.Colour;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A district of 2,048 grids with a million open cases, written straight into the tables the way the engine and
  * intake write them (PostgreSQL only): per case a gc_request row, a process instance with its {@code colour}
- * variable, one open task with its candidate links and Camunda's per-link task authorization (copied from one
+ * variable, one open task (its priority the colour's) with its candidate links and Camunda's per-link task authorization (copied from one
  * the engine made), so inbox, intake and supervision queries meet the row counts of a large district. Seeding
  * takes minutes, so it happens once per database: {@link #ensure} returns at once when the rows exist.
  *
@@ -88,9 +89,10 @@ public final class MillionOpenTasks {
     jdbc.sql("""
         insert into act_ru_task (id_, rev_, execution_id_, proc_inst_id_, proc_def_id_, name_, task_def_key_,
           priority_, create_time_, due_date_, suspension_state_, task_state_)
-        select 'bench-' || i, 1, 'bench-pi-' || i, 'bench-pi-' || i, %s, '规模任务 ' || i, task_key, 50,
-          due - interval '3 days', due, 1, 'Created'
-        from gc_bench_plan""".formatted(definition)).update();
+        select 'bench-' || i, 1, 'bench-pi-' || i, 'bench-pi-' || i, %s, '规模任务 ' || i, task_key,
+          case colour when 'red' then %d when 'yellow' then %d else %d end, due - interval '3 days', due, 1, 'Created'
+        from gc_bench_plan""".formatted(definition, Colour.RED.taskPriority(), Colour.YELLOW.taskPriority(),
+            Colour.GREEN.taskPriority())).update();
     for (String column : new String[] {"group1", "group2"}) {
       jdbc.sql("""
           insert into act_ru_identitylink (id_, rev_, group_id_, type_, task_id_)

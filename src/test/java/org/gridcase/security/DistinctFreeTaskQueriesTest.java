@@ -88,12 +88,17 @@ class DistinctFreeTaskQueriesTest {
   }
 
   @Test
-  void theRewriteKeepsTheQueryAndOrdersByTheIndexedExpressionOnPostgres() {
+  void theRewriteKeepsTheQueryAndOrdersAndBoundsByTheIndexedExpressionOnPostgres() {
     String list = "select distinct\n RES.REV_, RES.ID_ from ACT_RU_TASK RES WHERE RES.DUE_DATE_ < ? order by RES.DUE_DATE_ asc LIMIT ? OFFSET ?";
     assertThat(DistinctFreeTaskQueries.withoutDistinct(list, false))
         .isEqualTo("select RES.REV_, RES.ID_ from ACT_RU_TASK RES WHERE RES.DUE_DATE_ < ? order by RES.DUE_DATE_ asc LIMIT ? OFFSET ?");
     assertThat(DistinctFreeTaskQueries.withoutDistinct(list, true)).isEqualTo("select RES.REV_, RES.ID_ from ACT_RU_TASK RES"
-        + " WHERE RES.DUE_DATE_ < ? order by " + DistinctFreeTaskQueries.DUE_ORDER + " asc LIMIT ? OFFSET ?");
+        + " WHERE " + DistinctFreeTaskQueries.DUE_ORDER + " < ? order by " + DistinctFreeTaskQueries.DUE_ORDER
+        + " asc LIMIT ? OFFSET ?");
+    // Only "due before": an undated task would pass "due after" as 9999-12-31, which its null never did.
+    assertThat(DistinctFreeTaskQueries.withoutDistinct("select distinct RES.ID_ from ACT_RU_TASK RES WHERE RES.DUE_DATE_ > ?"
+        + " and RES.DUE_DATE_ <= ? and RES.DUE_DATE_ <> ?", true))
+        .isEqualTo("select RES.ID_ from ACT_RU_TASK RES WHERE RES.DUE_DATE_ > ? and RES.DUE_DATE_ <= ? and RES.DUE_DATE_ <> ?");
     assertThat(DistinctFreeTaskQueries.withoutDistinct("select count(distinct RES.ID_) from ACT_RU_TASK RES", true))
         .isEqualTo("select count(RES.ID_) from ACT_RU_TASK RES");
     assertThat(DistinctFreeTaskQueries.withoutDistinct(

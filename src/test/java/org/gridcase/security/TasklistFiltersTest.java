@@ -76,6 +76,54 @@ class TasklistFiltersTest {
         .containsEntry("listCategoryName", worker.get("listCategoryName"));
   }
 
+  /**
+   * A case's tasks carry its colour's priority, which the red lists select by: the liaison leader's 红色清单 and
+   * the supervisors' 全区红色清单 list a red case and not a green one. A handler cannot lower the priority to take
+   * a task off the list (Camunda asks TASK_ASSIGN, which no handler holds).
+   */
+  @Test
+  void theRedListsSelectTheRedCasesByTheirTasksPriority() {
+    CaseFixtures cases = new CaseFixtures(context);
+    ProcessInstance red = cases.inHandling("DC-01-01-001", "小区门口燃气管道泄漏，有明显气味", "C04", "red");
+    ProcessInstance yellow = cases.inHandling("DC-01-01-001", "楼道扶手松动", "C04", "yellow");
+    ProcessInstance green = cases.inHandling("DC-01-01-001", "路灯不亮", "C04", "green");
+    org.camunda.bpm.engine.task.Task redTask = cases.task(red, Elements.TASK_HANDLE_RED);
+    assertThat(redTask.getPriority()).isEqualTo(90);
+    assertThat(cases.task(yellow, Elements.TASK_HANDLE_YELLOW).getPriority()).isEqualTo(70);
+    assertThat(cases.task(green, Elements.TASK_HANDLE_GREEN).getPriority()).isEqualTo(50);
+
+    assertThat(columns("liaison-01-01", "红色清单", red.getBusinessKey())).containsEntry("listColourLabel", "红");
+    assertThat(columns("supervisor-dc", "全区红色清单", red.getBusinessKey())).containsEntry("listColourLabel", "红");
+    assertThat(trackingNumbers("supervisor-dc", "全区红色清单")).contains(red.getBusinessKey())
+        .doesNotContain(yellow.getBusinessKey(), green.getBusinessKey());
+
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    var lowered = rest.withBasicAuth("liaison-01-01", "demo").exchange("/engine-rest/task/" + redTask.getId(),
+        org.springframework.http.HttpMethod.PUT, new HttpEntity<>("{\"name\":\"" + redTask.getName()
+            + "\",\"priority\":50}", headers), String.class);
+    assertThat(lowered.getStatusCode().value()).as(lowered.getBody()).isEqualTo(403);
+    assertThat(cases.task(red, Elements.TASK_HANDLE_RED).getPriority()).isEqualTo(90);
+  }
+
+  private List<String> trackingNumbers(String user, String filterName) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+    JsonNode list = rest.withBasicAuth(user, "demo").postForObject("/engine-rest/filter/"
+        + filter(user, filterName).get("id").asText() + "/list?firstResult=0&maxResults=200",
+        new HttpEntity<>("{}", headers), JsonNode.class);
+    List<String> numbers = new ArrayList<>();
+    for (JsonNode task : list.at("/_embedded/task")) {
+      task.at("/_embedded/variable").forEach(v -> {
+        if (v.get("name").asText().equals("listTrackingNumber")) {
+          numbers.add(v.get("value").asText());
+        }
+      });
+    }
+    return numbers;
+  }
+
   /** The columns of the case's task in a filter's list, as Tasklist asks for them. */
   private Map<String, String> columns(String user, String filterName, String trackingNumber) {
     JsonNode filter = filter(user, filterName);
