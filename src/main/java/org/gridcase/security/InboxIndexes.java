@@ -26,8 +26,12 @@ class InboxIndexes implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     if (postgres) {
-      jdbc.sql("create index if not exists gc_act_task_due_order on ACT_RU_TASK (("
-          + DistinctFreeTaskQueries.DUE_ORDER.replace("RES.", "") + "))").update();
+      // The columns a district-wide count reads besides the order (due before, Tasklist's "active") ride along, so
+      // counting the overdue part of a million is an index-only scan. It replaces gc_act_task_due_order (no INCLUDE).
+      jdbc.sql("drop index if exists gc_act_task_due_order").update();
+      jdbc.sql("create index if not exists gc_act_task_due_order_covering on ACT_RU_TASK (("
+          + DistinctFreeTaskQueries.DUE_ORDER.replace("RES.", "") + ")) include (DUE_DATE_, SUSPENSION_STATE_)")
+          .update();
       jdbc.sql("create index if not exists gc_act_task_priority_due_order on ACT_RU_TASK (PRIORITY_, ("
           + DistinctFreeTaskQueries.DUE_ORDER.replace("RES.", "") + "))").update();
     }
