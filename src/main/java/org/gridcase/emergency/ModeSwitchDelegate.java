@@ -6,7 +6,7 @@ import static org.gridcase.emergency.AreaModeSwitchProcess.Variables.SWITCHED_CO
 import static org.gridcase.emergency.AreaModeSwitchProcess.Variables.SWITCH_CURSOR;
 import static org.gridcase.emergency.AreaModeSwitchProcess.Variables.SWITCH_PAGES;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -65,16 +65,16 @@ class ModeSwitchDelegate implements JavaDelegate {
   }
 
   private long switchAll(List<OpenCase> page) {
-    String district = organization.districtCode();
-    Map<String, String> modeOfGrid = new HashMap<>();
-    long switched = 0;
+    Map<String, String> modeOfGrid = emergencies.modesOf(
+        page.stream().map(OpenCase::gridCode).collect(java.util.stream.Collectors.toSet()),
+        organization.districtCode());
+    Map<OpenCase, String> changes = new LinkedHashMap<>();
     for (OpenCase openCase : page) {
-      String mode = modeOfGrid.computeIfAbsent(String.valueOf(openCase.gridCode()),
-          grid -> emergencies.modeOf(openCase.gridCode(), district));
-      if (!mode.equals(openCase.slaMode()) && switcher.switchTo(openCase, mode)) {
-        switched++;
+      String mode = modeOfGrid.get(openCase.gridCode());
+      if (!mode.equals(openCase.slaMode())) {
+        changes.put(openCase, mode);
       }
     }
-    return switched;
+    return switcher.switchAll(changes);
   }
 }

@@ -27,10 +27,13 @@ public class Requests {
   public static final String BY_CALL = "call";
 
   private final JdbcClient jdbc;
+  /** For JDBC batches, which JdbcClient does not offer. */
+  private final org.springframework.jdbc.core.JdbcOperations batches;
   private final WorkingTime workingTime;
 
-  Requests(JdbcClient jdbc, WorkingTime workingTime) {
+  Requests(JdbcClient jdbc, org.springframework.jdbc.core.JdbcOperations batches, WorkingTime workingTime) {
     this.jdbc = jdbc;
+    this.batches = batches;
     this.workingTime = workingTime;
   }
 
@@ -223,9 +226,24 @@ public class Requests {
 
   /** The case's mode changed (平急转换): its service levels and, when handling, its due date follow. */
   public void recordMode(long id, String mode, Instant dueAt) {
-    jdbc.sql("update gc_request set sla_mode = ?, due_at = coalesce(?, due_at) where id = ?")
-        .params(mode, ts(dueAt), id).update();
-    event(id, "MODE_" + mode.toUpperCase(java.util.Locale.ROOT), null, null);
+    recordModes(java.util.List.of(new ModeChange(id, mode, dueAt)));
+  }
+
+  /** A case switched mode, and when its current work is due now (null: unchanged). */
+  public record ModeChange(long id, String mode, Instant dueAt) {
+  }
+
+  /** {@link #recordMode} for many cases, in two batched statements. */
+  public void recordModes(java.util.List<ModeChange> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    Timestamp at = ts(now());
+    batches.batchUpdate("update gc_request set sla_mode = ?, due_at = coalesce(?, due_at) where id = ?",
+        changes.stream().map(change -> new Object[] {change.mode(), ts(change.dueAt()), change.id()}).toList());
+    batches.batchUpdate("insert into gc_request_event (request_id, kind, actor, note, at)"
+        + " values (?, ?, null, null, ?)", changes.stream().map(change -> new Object[] {change.id(),
+        "MODE_" + change.mode().toUpperCase(java.util.Locale.ROOT), at}).toList());
   }
 
   /** A service level was breached; the first breach is kept for supervision. */

@@ -29,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import static org.gridcase.intake.CaseFixtures.at;
 
+import org.gridcase.benchmark.StatementCounter;
 import org.gridcase.intake.CaseFixtures;
 import org.gridcase.organization.OrganizationDirectory;
 import org.gridcase.organization.UnitView;
@@ -91,7 +92,16 @@ abstract class EmergencyModeScenarios {
     long declaration = emergencies.declare("DC-01", "台风“海燕”过境", "liaison-01-01").id();
     // Between the declaration and its switch: one case closes, one new case arrives.
     ProcessInstance arrived = cases.inHandling(streetGrids.get(0), "树木倒伏", "C01", "green");
+    StatementCounter.start();
     int jobs = runSwitches();
+    StatementCounter.stop();
+    System.out.println("SQL of switching " + CASES_IN_STREET + " cases:\n" + StatementCounter.describe());
+    // A page's cases are read together: reads per page, not per case (about seven per case read one by one), and
+    // their grids' modes at once (five reads a grid asked one by one).
+    long caseReads = java.util.stream.Stream.of("ACT_RU_EXECUTION", "ACT_RU_VARIABLE", "ACT_RU_TASK", "GC_UNIT",
+            "GC_EMERGENCY")
+        .mapToLong(table -> StatementCounter.byKindAndTable().getOrDefault("select " + table, 0L)).sum();
+    assertThat(caseReads).as(StatementCounter.describe()).isLessThan(CASES_IN_STREET / 4);
 
     assertThat(jobs).as("bounded batches of 100").isGreaterThanOrEqualTo(CASES_IN_STREET / 100);
     Date emergencyDue = Date.from(start.toInstant().plus(Duration.ofHours(24)));
