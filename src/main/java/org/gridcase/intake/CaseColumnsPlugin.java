@@ -70,14 +70,22 @@ class CaseColumnsPlugin extends AbstractProcessEnginePlugin implements TasklistC
     backfillPriorities(engine);
   }
 
-  /** Red and yellow cases' open tasks still at the default priority (created before it followed the colour). */
+  /**
+   * Open tasks of red and yellow cases still at the default priority (created before it followed the colour), found
+   * by their colour column: its copies are indexed by value on PostgreSQL (security's InboxIndexes), so this costs
+   * a look-up, not a scan of a million tasks, at every start.
+   */
   private static void backfillPriorities(ProcessEngine engine) {
+    ManagementService management = engine.getManagementService();
+    String sql = "select RES.* from " + management.getTableName(TaskEntity.class) + " RES where RES.PRIORITY_ = #{unset}"
+        + " and exists (select 1 from " + management.getTableName(VariableInstanceEntity.class) + " V"
+        + " where V.TASK_ID_ = RES.ID_ and V.NAME_ = #{copy} and V.TEXT_ = #{label}) order by RES.ID_";
     for (Colour colour : List.of(Colour.RED, Colour.YELLOW)) {
       List<Task> page;
       do {
-        page = engine.getTaskService().createTaskQuery().processDefinitionKey(CitizenRequestProcess.KEY)
-            .processVariableValueEquals(CitizenRequestProcess.Variables.COLOUR.name(), colour.key())
-            .taskPriority(Colour.GREEN.taskPriority()).listPage(0, BACKFILL_PAGE);
+        page = engine.getTaskService().createNativeTaskQuery().sql(sql)
+            .parameter("unset", Colour.GREEN.taskPriority()).parameter("copy", CaseColumns.LIST_COLOUR_LABEL.name())
+            .parameter("label", colour.label()).listPage(0, BACKFILL_PAGE);
         page.forEach(task -> engine.getTaskService().setPriority(task.getId(), colour.taskPriority()));
       } while (page.size() == BACKFILL_PAGE);
     }

@@ -27,8 +27,9 @@ import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
  * too, and for a rare group (a department's 3,000 of a million tasks) PostgreSQL then walks the whole district in
  * due order probing each task's links, 4–9 s instead of 30 ms; the expression index is one only these queries can
  * use. Their "due before" goes through the same expression, so that 全区已超期 is a range of that index (an undated
- * task is due at 9999-12-31, before no date a query asks for, as its null was) and its count an index-only scan:
- * 45 ms for the 200,000 overdue of a million tasks, where the table scan took 160.
+ * task is due at 9999-12-31, before no date a query asks for, as its null was) and its count an index-only scan
+ * (the index carries the other columns the count reads): 45 ms for the 200,000 overdue of a million tasks, where
+ * the table scan took 155.
  */
 @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
 class DistinctFreeTaskQueries implements Interceptor {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-/** The task-local copies behind the Tasklist columns: written at task creation, and filled in later when missing. */
+/**
+ * The task-local copies behind the Tasklist columns, and the colour's task priority: written at task creation, and
+ * filled in later when missing.
+ */
 @GridcaseTest
 class CaseColumnsTest {
 
@@ -37,11 +40,16 @@ class CaseColumnsTest {
     assertThat(tasks.getVariablesLocal(task.getId())).containsEntry("listTrackingNumber", handling.getBusinessKey())
         .containsEntry("listColourLabel", "黄").containsEntry("listCategoryName",
             tasks.getVariable(task.getId(), "categoryName"));
+    assertThat(task.getPriority()).as("yellow").isEqualTo(70);
+    assertThat(triageTask.getPriority()).as("no colour yet: Camunda's default").isEqualTo(50);
 
-    // A task created before the copies existed.
+    // A task created before the copies and the priority existed.
     tasks.removeVariablesLocal(task.getId(), COPIES);
+    tasks.setPriority(task.getId(), 50);
     plugin.postProcessEngineBuild(engine);
     assertThat(tasks.getVariablesLocal(task.getId())).containsEntry("listTrackingNumber", handling.getBusinessKey())
         .containsEntry("listColourLabel", "黄");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getPriority()).isEqualTo(70);
+    assertThat(tasks.createTaskQuery().taskId(triageTask.getId()).singleResult().getPriority()).isEqualTo(50);
   }
 }
