@@ -112,8 +112,10 @@ class ClusterPostgresTest {
         "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
         "--spring.datasource.password=" + password, "--spring.datasource.hikari.maximum-pool-size=10",
         "--camunda.bpm.job-execution.enabled=true",
-        // Timers are made due in the database, which wakes no job executor: look again within 2 s when idle.
-        "--camunda.bpm.job-execution.max-wait=2000",
+        // Timers are made due in the database, which wakes no job executor: look again within 2 s when idle. The
+        // executor is Gridcase's own (jobs/JobsProperties); the starter's max-wait no longer reaches it, and an idle
+        // node slept up to a minute, long enough for the other to fire all 500 timers alone.
+        "--gridcase.jobs.max-wait-millis=2000",
         // The job log's HOSTNAME_ tells which node ran a job.
         "--camunda.bpm.generic-properties.properties.hostname=" + hostname,
         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort(),

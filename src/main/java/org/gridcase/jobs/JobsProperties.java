@@ -21,10 +21,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     (default 2000): how late an idle node notices a timer that just became due; a full round
  *     acquires again at once
  * @param maxWaitMillis longest pause between acquisition rounds when idle (default 60000, Camunda's)
- * @param backoffMillis first pause after another node's acquisition took the same jobs (default 50; 0 turns
- *     it off): with several nodes on one database (profile cluster), rounds that collide back off
- *     instead of retrying in step
- * @param maxBackoffMillis the longest such pause (default 1000)
+ * @param backoffMillis first pause after another node's acquisition took the same jobs (default 0: off).
+ *     Camunda's backoff also multiplies the jobs a round locks (12 × 2 per level): two nodes that had collided
+ *     once took 500 due timers in one round, and one node held them all while its queue of 12 turned them
+ *     away, so the other had nothing to run. A collision without backoff costs one acquisition round.
+ * @param maxBackoffMillis the longest such pause (default 1000), when backoff is on
  * @param lockTimeMillis how long an acquired job stays locked to this node (default 300000, Camunda's 5
  *     minutes): longer than any job's transaction (a mode-switch batch), short enough that a lost node's
  *     jobs run elsewhere soon
@@ -32,6 +33,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("gridcase.jobs")
 record JobsProperties(@DefaultValue("4") int threads, @DefaultValue("12") int queueCapacity,
     @DefaultValue("12") int maxJobsPerAcquisition, @DefaultValue("2000") int waitTimeMillis,
-    @DefaultValue("60000") long maxWaitMillis, @DefaultValue("50") int backoffMillis,
+    @DefaultValue("60000") long maxWaitMillis, @DefaultValue("0") int backoffMillis,
     @DefaultValue("1000") long maxBackoffMillis, @DefaultValue("300000") int lockTimeMillis) {
 }
