@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * place that says what is due when.
  *
  * <p>A page of cases is read in four queries (their executions, variables, tasks and timers) and its case
- * records written in one batch, instead of a handful of round trips per case: a district's emergency re-times
+ * records written in two batched statements, instead of a handful of round trips per case: a district's emergency re-times
  * thousands of cases while intake goes on. The executions and variables are handed to the engine as it restores
  * a process instance itself ({@link ExecutionEntity#restoreProcessInstance}), so evaluating the expressions reads
  * nothing more.

@@ -241,9 +241,11 @@ public class Requests {
     Timestamp at = ts(now());
     batches.batchUpdate("update gc_request set sla_mode = ?, due_at = coalesce(?, due_at) where id = ?",
         changes.stream().map(change -> new Object[] {change.mode(), ts(change.dueAt()), change.id()}).toList());
-    batches.batchUpdate("insert into gc_request_event (request_id, kind, actor, note, at)"
-        + " values (?, ?, null, null, ?)", changes.stream().map(change -> new Object[] {change.id(),
-        "MODE_" + change.mode().toUpperCase(java.util.Locale.ROOT), at}).toList());
+    // Typed, so the null actor and note need no look-up of the parameters' types.
+    batches.batchUpdate(INSERT_EVENT, changes.stream().map(change -> new Object[] {change.id(),
+        "MODE_" + change.mode().toUpperCase(java.util.Locale.ROOT), null, null, at}).toList(),
+        new int[] {java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
+            java.sql.Types.TIMESTAMP});
   }
 
   /** A service level was breached; the first breach is kept for supervision. */
@@ -450,8 +452,11 @@ public class Requests {
     jdbc.sql("update gc_request set status = ? where id = ?").params(status.name(), id).update();
   }
 
+  private static final String INSERT_EVENT =
+      "insert into gc_request_event (request_id, kind, actor, note, at) values (?, ?, ?, ?, ?)";
+
   private void event(long id, String kind, String actor, String note) {
-    jdbc.sql("insert into gc_request_event (request_id, kind, actor, note, at) values (?, ?, ?, ?, ?)")
+    jdbc.sql(INSERT_EVENT)
         .params(id, kind, actor, note, ts(now())).update();
   }
 
