@@ -1,6 +1,9 @@
 package org.gridcase.intake;
 
 import org.gridcase.matters.MatterCatalogue;
+import org.gridcase.organization.CandidateGroups;
+import org.gridcase.organization.OrganizationDirectory;
+import org.gridcase.organization.Role;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,10 +16,12 @@ import org.springframework.stereotype.Component;
 public class CaseFacts {
 
   private final Requests requests;
+  private final OrganizationDirectory organization;
   private final MatterCatalogue matters;
 
-  CaseFacts(Requests requests, MatterCatalogue matters) {
+  CaseFacts(Requests requests, OrganizationDirectory organization, MatterCatalogue matters) {
     this.requests = requests;
+    this.organization = organization;
     this.matters = matters;
   }
 
@@ -34,6 +39,16 @@ public class CaseFacts {
   /** Whether the requester left an e-mail address for the result (else the grid calls them back). */
   public boolean hasEmail(Object requestId) {
     return requests.find(id(requestId)).map(RequestView::requesterEmail).isPresent();
+  }
+
+  /**
+   * Who triages a case placed in this grid (null: none yet): the grid's leader, or the district's supervisors.
+   * Intake fixes it as {@code triageGroup}; instances of the release that asked {@code
+   * ${caseFacts.triageGroup(gridCode)}} in the model still call this when their triage comes round again.
+   */
+  public String triageGroup(Object gridCode) {
+    return gridCode == null ? CandidateGroups.of(organization.districtCode(), Role.SUPERVISOR)
+        : CandidateGroups.of(gridCode.toString(), Role.GRID_LEADER);
   }
 
   private static long id(Object requestId) {

@@ -19,9 +19,7 @@ import org.gridcase.common.UserText;
 import org.gridcase.intake.InvalidRequestException.FieldError;
 import org.gridcase.intake.Requests.NewRequest;
 import org.gridcase.matters.MatterCatalogue;
-import org.gridcase.organization.CandidateGroups;
 import org.gridcase.organization.OrganizationDirectory;
-import org.gridcase.organization.Role;
 import org.gridcase.security.TrustedEngineCalls;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,13 +43,15 @@ public class RequestIntake {
   private final OrganizationDirectory organization;
   private final MatterCatalogue matters;
   private final RuntimeService runtimeService;
+  private final CaseFacts caseFacts;
 
   RequestIntake(Requests requests, OrganizationDirectory organization, MatterCatalogue matters,
-      RuntimeService runtimeService) {
+      RuntimeService runtimeService, CaseFacts caseFacts) {
     this.requests = requests;
     this.organization = organization;
     this.matters = matters;
     this.runtimeService = runtimeService;
+    this.caseFacts = caseFacts;
   }
 
   /**
@@ -115,9 +115,7 @@ public class RequestIntake {
     TRACKING_NUMBER.putIn(facts, request.trackingNumber());
     GRID_CODE.putIn(facts, request.gridCode());
     COMMUNITY_CODE.putIn(facts, request.gridCode() == null ? null : organization.communityOf(request.gridCode()));
-    TRIAGE_GROUP.putIn(facts, request.gridCode() == null
-        ? CandidateGroups.of(organization.districtCode(), Role.SUPERVISOR)
-        : CandidateGroups.of(request.gridCode(), Role.GRID_LEADER));
+    TRIAGE_GROUP.putIn(facts, caseFacts.triageGroup(request.gridCode()));
     CATEGORY_CODE.putIn(facts, request.categoryCode());
     return facts;
   }
