@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gridcase.GridcasePostgresTest;
+import org.gridcase.GridcaseBenchmark;
 import org.gridcase.benchmark.BenchmarkReport.Row;
 import org.gridcase.benchmark.IntakeRun.Footprint;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,8 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * rows "2-intake-empty". The rows and bytes each new case adds to the engine's and the application's tables,
  * both sides, and Gridcase's heap after a collection go to "6-footprint".
  */
-@GridcasePostgresTest
-@Tag("benchmark")
+@GridcaseBenchmark
 @Order(10)
 class IntakeBenchmark {
 

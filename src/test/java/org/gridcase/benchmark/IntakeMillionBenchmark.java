@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gridcase.GridcasePostgresTest;
+import org.gridcase.GridcaseBenchmark;
 import org.gridcase.benchmark.BenchmarkReport.Row;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,8 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * baseline's database gets a million open tasks of its own first. Rows "2-intake-million", and Gridcase's heap
  * after a collection with the million open cases.
  */
-@GridcasePostgresTest
-@Tag("benchmark")
+@GridcaseBenchmark
 @Order(30)
 class IntakeMillionBenchmark {
 

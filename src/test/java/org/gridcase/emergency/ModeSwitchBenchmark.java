@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.gridcase.GridcasePostgresTest;
+import org.gridcase.GridcaseBenchmark;
 import org.gridcase.benchmark.Baseline;
 import org.gridcase.benchmark.BenchmarkReport;
 import org.gridcase.benchmark.Load;
@@ -24,7 +24,6 @@ import org.gridcase.benchmark.OpenCases;
 import org.gridcase.intake.CitizenRequestProcess.Values;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -41,8 +40,7 @@ import org.springframework.test.context.TestPropertySource;
  * HTTP; lifting it likewise. The job executor is on, as in production. Plain Camunda has no mode switch: its
  * closest equivalent is re-timing as many timers through REST, {@code PUT /job/{id}/duedate} from 8 clients.
  */
-@GridcasePostgresTest
-@Tag("benchmark")
+@GridcaseBenchmark
 @Order(14) // before the million are seeded: they are not real instances a switch could re-time
 // Jobs run as in production; intake at 30/s from one address and user must not meet the write rate limit.
 @TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true", "gridcase.rate-limits.api-write=100000/1m"})

@@ -12,14 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.gridcase.GridcasePostgresTest;
+import org.gridcase.GridcaseBenchmark;
 import org.gridcase.benchmark.Baseline;
 import org.gridcase.benchmark.BenchmarkReport;
 import org.gridcase.benchmark.Load;
 import org.gridcase.benchmark.OpenCases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,8 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * task already overdue and stay quiet. Beside it the plain-Camunda baseline: as many cases, their P3D timers
  * made due by SQL, fired by its job executor with the starter's defaults.
  */
-@GridcasePostgresTest
-@Tag("benchmark")
+@GridcaseBenchmark
 @Order(12) // before the million open cases are seeded (see .ci/benchmark)
 // Jobs run as in production; intake at 30/s from one address and user must not meet the write rate limit.
 @org.springframework.test.context.TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true",

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.gridcase.GridcasePostgresTest;
+import org.gridcase.GridcaseBenchmark;
 import org.gridcase.benchmark.Baseline;
 import org.gridcase.benchmark.BenchmarkReport;
 import org.gridcase.benchmark.BenchmarkReport.Row;
@@ -18,7 +18,6 @@ import org.gridcase.benchmark.Load;
 import org.gridcase.benchmark.MillionOpenTasks;
 import org.gridcase.intake.CaseFixtures;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -38,8 +37,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * 2,048 candidate groups: a grid worker's group tasks and a reader of all tasks (all open, overdue), with
  * authorization on and off. Rows "1-inbox" of target/benchmarks/summary.md.
  */
-@GridcasePostgresTest
-@Tag("benchmark")
+@GridcaseBenchmark
 @Order(20)
 class InboxBenchmark {
 

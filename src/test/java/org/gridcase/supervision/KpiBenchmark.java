@@ -9,13 +9,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.gridcase.GridcasePostgresTest;
+import org.gridcase.GridcaseBenchmark;
 import org.gridcase.benchmark.Baseline;
 import org.gridcase.benchmark.BenchmarkReport;
 import org.gridcase.benchmark.BenchmarkReport.Row;
 import org.gridcase.benchmark.Load;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,8 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * figure: counting the tasks completed in a year among as many history rows (ACT_HI_TASKINST), for the whole
  * district and for one grid's candidate group. Rows "5-kpi" of target/benchmarks/summary.md.
  */
-@GridcasePostgresTest
-@Tag("benchmark")
+@GridcaseBenchmark
 @Order(60)
 class KpiBenchmark {
 

@@ -10,8 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import org.gridcase.Browser;
-import org.gridcase.GridcasePostgresTest;
-import org.junit.jupiter.api.Tag;
+import org.gridcase.GridcaseBenchmark;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -30,8 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * go to target/benchmarks/map.txt; it fails only when the map's data (grids with figures, then the case points)
  * takes longer than 300 ms at the median, or the page longer than 2 s to draw.
  */
-@GridcasePostgresTest
-@Tag("benchmark")
+@GridcaseBenchmark
 @org.junit.jupiter.api.Order(5) // before the million open cases are seeded: it makes its own district and removes it
 class MapBenchmark {
 
