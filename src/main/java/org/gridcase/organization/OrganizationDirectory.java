@@ -11,18 +11,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrganizationDirectory {
 
   private final OrganizationRepository repository;
+  private final UnitCache units;
 
-  OrganizationDirectory(OrganizationRepository repository) {
+  OrganizationDirectory(OrganizationRepository repository, UnitCache units) {
     this.repository = repository;
+    this.units = units;
   }
 
   public Optional<UnitView> findUnit(String code) {
-    return repository.findUnit(code);
+    return units.find(code);
   }
 
   /** The active grid with this code, if there is one. */
   public Optional<UnitView> findActiveGrid(String code) {
-    return repository.findUnit(code).filter(unit -> unit.active() && unit.level() == UnitLevel.GRID);
+    return units.find(code).filter(unit -> unit.active() && unit.level() == UnitLevel.GRID);
   }
 
   /** The active grid of a building of the registry ({@code addressId} of a request), if it is known. */
@@ -69,7 +71,7 @@ public class OrganizationDirectory {
    * memory, for callers that need a whole area: its grids, its leaders, its units at some level.
    */
   public List<UnitView> subtree(String code) {
-    UnitView root = repository.findUnit(code).orElseThrow(() -> new IllegalArgumentException("unknown unit " + code));
+    UnitView root = units.find(code).orElseThrow(() -> new IllegalArgumentException("unknown unit " + code));
     java.util.Map<String, List<UnitView>> children = repository.findActiveUnits().stream()
         .filter(unit -> unit.parentCode() != null && unit.level() != UnitLevel.DEPARTMENT)
         .collect(java.util.stream.Collectors.groupingBy(UnitView::parentCode));
@@ -86,13 +88,13 @@ public class OrganizationDirectory {
 
   /** The community a grid belongs to. */
   public String communityOf(String gridCode) {
-    return repository.findUnit(gridCode).map(UnitView::parentCode)
+    return units.find(gridCode).map(UnitView::parentCode)
         .orElseThrow(() -> new IllegalArgumentException("unknown grid " + gridCode));
   }
 
   /** The district's code; a dataset has exactly one district. */
   public String districtCode() {
-    return repository.findDistrictCode().orElseThrow(() -> new IllegalStateException("no organisation imported"));
+    return units.districtCode().orElseThrow(() -> new IllegalStateException("no organisation imported"));
   }
 
   /** Active departments (包网部门), for the whistle. */

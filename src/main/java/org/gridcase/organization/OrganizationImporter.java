@@ -38,11 +38,13 @@ class OrganizationImporter {
   private final DatasetParser parser = new DatasetParser();
   private final OrganizationRepository repository;
   private final IdentitySynchronizer identity;
+  private final UnitCache units;
   private final Clock clock;
 
-  OrganizationImporter(OrganizationRepository repository, IdentitySynchronizer identity) {
+  OrganizationImporter(OrganizationRepository repository, IdentitySynchronizer identity, UnitCache units) {
     this.repository = repository;
     this.identity = identity;
+    this.units = units;
     this.clock = Clock.systemUTC();
   }
 
@@ -72,6 +74,7 @@ class OrganizationImporter {
       units.add(new UnitRow(department.code(), department.name(), UnitLevel.DEPARTMENT, null, district));
     }
     repository.replaceUnits(units, now);
+    this.units.forget();
     repository.replaceDepartmentGrids(departmentGrids(dataset));
 
     List<PersonRow> people = new ArrayList<>();

@@ -43,6 +43,10 @@ class OrganizationRepository {
     return jdbc.sql("select * from gc_unit where code = ?").param(code).query(UNIT).optional();
   }
 
+  List<UnitView> findAllUnits() {
+    return jdbc.sql("select * from gc_unit").query(UNIT).list();
+  }
+
   List<UnitView> findChildren(String parentCode) {
     return jdbc.sql("select * from gc_unit where parent_code = ? and active = true order by code")
         .param(parentCode).query(UNIT).list();

@@ -81,7 +81,13 @@ abstract class OrganizationImportScenarios {
         "  - {code: DC-04-07, name: 长岗村, level: community, parent: DC-04}\n"
             + "  - {code: DC-04-08, name: 新建社区, level: community, parent: DC-04}\n");
 
+    // Intake reads units from memory (UnitCache): what it remembers before the import must not outlive it.
+    assertThat(directory.findActiveGrid(DROPPED_GRID)).isPresent();
+    assertThat(directory.findUnit("DC-01-01-001")).get().extracting(UnitView::name).isEqualTo("朝阳社区第1网格");
     ImportResult result = importer.importDataset("changed.yml", changed.getBytes(StandardCharsets.UTF_8), null);
+    assertThat(directory.findActiveGrid(DROPPED_GRID)).isEmpty();
+    assertThat(directory.findUnit("DC-01-01-001")).get().extracting(UnitView::name).isEqualTo("朝阳社区第一网格");
+    assertThat(directory.findUnit("DC-04-08")).get().extracting(UnitView::parentCode).isEqualTo("DC-04");
 
     assertThat(result.units()).as("one grid dropped, one community added").isEqualTo(320);
     String toReview = filterService.createFilterQuery().filterName("待回访").singleResult().getId();
