@@ -27,7 +27,7 @@ public class CaseFacts {
 
   /** How the request came in (patrol, hotline, open311, …); null for an unknown request. */
   public String channel(Object requestId) {
-    return requests.find(id(requestId)).map(RequestView::channel).orElse(null);
+    return requests.summary(id(requestId)).map(Requests.CaseSummary::channel).orElse(null);
   }
 
   /** The colour the matters catalogue gives the category, null without a (known) category. */

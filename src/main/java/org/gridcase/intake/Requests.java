@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gridcase.calendar.WorkingTime;
@@ -13,6 +15,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The case file of every request (gc_request and its events). Each lifecycle step records itself here,
@@ -25,6 +29,10 @@ public class Requests {
   /** Feedback channels of {@link #recordFedBack}. */
   public static final String BY_MAIL = "mail";
   public static final String BY_CALL = "call";
+  private static final String SUMMARY_COLUMNS = "id, tracking_number, received_at, description, latitude, longitude,"
+      + " channel";
+  /** The key of this transaction's summaries, see {@link #summary}. */
+  private static final Object SUMMARIES = new Object();
 
   private final JdbcClient jdbc;
   /** For JDBC batches, which JdbcClient does not offer. */
@@ -332,15 +340,47 @@ public class Requests {
     return query.query(Long.class).list();
   }
 
-  /** What triage is shown of a possibly same case, and where it is: no personal data. */
+  /**
+   * What triage is shown of a possibly same case, where it is and how it came in: no personal data, and nothing
+   * that changes once the request is stored.
+   */
   public record CaseSummary(long id, String trackingNumber, Instant receivedAt, String description, Double latitude,
-      Double longitude) {
+      Double longitude, String channel) {
   }
 
+  /**
+   * Read once per transaction: a case's start asks three times (the triage decision's summary and channel, the
+   * duplicate check), and a summary does not change.
+   */
   @Transactional(readOnly = true)
   public Optional<CaseSummary> summary(long id) {
-    return jdbc.sql("select id, tracking_number, received_at, description, latitude, longitude from gc_request"
-        + " where id = ?").param(id).query(Requests::summary).optional();
+    Map<Long, CaseSummary> known = TransactionSynchronizationManager.isSynchronizationActive()
+        ? summariesOfThisTransaction() : new HashMap<>();
+    CaseSummary summary = known.get(id);
+    if (summary == null) {
+      summary = jdbc.sql("select " + SUMMARY_COLUMNS + " from gc_request where id = ?").param(id)
+          .query(Requests::summary).optional().orElse(null);
+      if (summary != null) {
+        known.put(id, summary);
+      }
+    }
+    return Optional.ofNullable(summary);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<Long, CaseSummary> summariesOfThisTransaction() {
+    Map<Long, CaseSummary> known = (Map<Long, CaseSummary>) TransactionSynchronizationManager.getResource(SUMMARIES);
+    if (known == null) {
+      known = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(SUMMARIES, known);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(SUMMARIES);
+        }
+      });
+    }
+    return known;
   }
 
   /**
@@ -349,7 +389,7 @@ public class Requests {
    */
   @Transactional(readOnly = true)
   public java.util.List<CaseSummary> openCasesOf(String gridCode, String categoryCode, int limit) {
-    return jdbc.sql("select id, tracking_number, received_at, description, latitude, longitude from gc_request"
+    return jdbc.sql("select " + SUMMARY_COLUMNS + " from gc_request"
             + " where grid_code = ? and category_code = ? and closed_at is null and decline_reason is null"
             + " and process_instance_id is not null order by received_at desc, id desc fetch first " + limit
             + " rows only")
@@ -479,7 +519,7 @@ public class Requests {
 
   private static CaseSummary summary(ResultSet rs, int row) throws SQLException {
     return new CaseSummary(rs.getLong("id"), rs.getString("tracking_number"), instant(rs, "received_at"),
-        rs.getString("description"), number(rs, "latitude"), number(rs, "longitude"));
+        rs.getString("description"), number(rs, "latitude"), number(rs, "longitude"), rs.getString("channel"));
   }
 
   private static Double number(ResultSet rs, String column) throws SQLException {
