@@ -95,8 +95,7 @@ final class LiteralFeelShortcuts implements FeelEngine {
       return new Expression(trimmed, null);
     }
     List<String> strings = strings(trimmed);
-    return strings != null && strings.size() == 1 && !trimmed.endsWith(",") ? new Expression(null, strings.get(0))
-        : Expression.OTHER;
+    return strings != null && strings.size() == 1 ? new Expression(null, strings.get(0)) : Expression.OTHER;
   }
 
   private static UnaryTests unaryTests(String text) {
@@ -109,25 +108,28 @@ final class LiteralFeelShortcuts implements FeelEngine {
         return new UnaryTests(null, null);
       }
     }
-    return new UnaryTests(trimmed.endsWith(",") ? null : strings(trimmed), null);
+    return new UnaryTests(strings(trimmed), null);
   }
 
-  /** The strings of a comma-separated list of plain string literals; null when the text is anything else. */
+  /**
+   * The strings of a comma-separated list of plain string literals; null when the text is anything else, a
+   * trailing comma included.
+   */
   private static List<String> strings(String text) {
-    if (text.isEmpty()) {
-      return null;
-    }
     List<String> strings = new ArrayList<>();
     Matcher matcher = LISTED_STRING.matcher(text);
+    boolean another = true;
     int at = 0;
-    while (at < text.length()) {
+    while (another) {
       if (!matcher.region(at, text.length()).lookingAt()) {
         return null;
       }
       strings.add(matcher.group(1));
+      another = ",".equals(matcher.group(2));
       at = matcher.end();
     }
-    return List.copyOf(strings);
+    // "$" also matches before a final line break: only a list that ends the text counts.
+    return at == text.length() ? List.copyOf(strings) : null;
   }
 
   /**
