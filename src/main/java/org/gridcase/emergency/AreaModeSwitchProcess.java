@@ -17,6 +17,7 @@ final class AreaModeSwitchProcess {
   static final class Elements {
     static final String TASK_PLAN_PAGES = "Task_PlanPages";
     static final String TASK_SWITCH_BATCH = "Task_SwitchBatch";
+    static final String EVENT_PAGE_SWITCHED = "Event_PageSwitched";
 
     private Elements() {
     }
