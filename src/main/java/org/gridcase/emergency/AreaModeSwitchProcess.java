@@ -17,7 +17,8 @@ final class AreaModeSwitchProcess {
   static final class Elements {
     static final String TASK_PLAN_PAGES = "Task_PlanPages";
     static final String TASK_SWITCH_BATCH = "Task_SwitchBatch";
-    static final String EVENT_PAGE_SWITCHED = "Event_PageSwitched";
+    static final String EVENT_ALL_PAGES_SWITCHED = "Event_AllPagesSwitched";
+    static final String EVENT_RELEASE_PAGES = "Event_ReleasePages";
 
     private Elements() {
     }
@@ -36,6 +37,8 @@ final class AreaModeSwitchProcess {
     static final ProcessVariable<Number> LOOP_COUNTER = ProcessVariable.numberVariable("loopCounter");
     /** Id of the last case looked at; null once every open case of the area was seen (versions before pages). */
     static final ProcessVariable<Long> SWITCH_CURSOR = longVariable("switchCursor");
+    /** Whether this page finished last, so that it releases the pages waiting for it (local to the page). */
+    static final ProcessVariable<Boolean> LAST_PAGE = ProcessVariable.booleanVariable("lastPage");
     /** Cases switched, of the page (local) or of the whole switch (versions before pages). */
     static final ProcessVariable<Long> SWITCHED_COUNT = longVariable("switchedCount");
 

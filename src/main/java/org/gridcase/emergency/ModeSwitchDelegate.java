@@ -1,6 +1,7 @@
 package org.gridcase.emergency;
 
 import static org.gridcase.emergency.AreaModeSwitchProcess.Variables.AREA_CODE;
+import static org.gridcase.emergency.AreaModeSwitchProcess.Variables.LAST_PAGE;
 import static org.gridcase.emergency.AreaModeSwitchProcess.Variables.LOOP_COUNTER;
 import static org.gridcase.emergency.AreaModeSwitchProcess.Variables.SWITCHED_COUNT;
 import static org.gridcase.emergency.AreaModeSwitchProcess.Variables.SWITCH_CURSOR;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_SwitchBatch}: one page of the area's open cases, in its own job and transaction, beside the
- * other pages' jobs. Each case goes to the mode its grid is in now (not the mode this switch was started
+ * other pages' jobs; the page that finishes last is told so ({@code lastPage}), and the model then releases the
+ * others, which wait for it. Each case goes to the mode its grid is in now (not the mode this switch was started
  * for), so overlapping declarations and lifts converge; cases already in that mode are left alone.
  */
 @Component("modeSwitchDelegate")
@@ -29,14 +31,16 @@ class ModeSwitchDelegate implements JavaDelegate {
   private final Requests requests;
   private final OrganizationDirectory organization;
   private final EmergencyProperties properties;
+  private final SwitchPages switchPages;
 
   ModeSwitchDelegate(Emergencies emergencies, ModeSwitcher switcher, Requests requests,
-      OrganizationDirectory organization, EmergencyProperties properties) {
+      OrganizationDirectory organization, EmergencyProperties properties, SwitchPages switchPages) {
     this.emergencies = emergencies;
     this.switcher = switcher;
     this.requests = requests;
     this.organization = organization;
     this.properties = properties;
+    this.switchPages = switchPages;
   }
 
   @Override
@@ -54,6 +58,7 @@ class ModeSwitchDelegate implements JavaDelegate {
     List<OpenCase> page = requests.openCases(after, emergencies.gridsOf(AREA_CODE.get(execution)),
         properties.switchBatchSize()).stream().filter(openCase -> openCase.id() <= upTo).toList();
     SWITCHED_COUNT.setLocal(execution, switchAll(page));
+    LAST_PAGE.setLocal(execution, switchPages.pageDone(execution.getProcessInstanceId()));
   }
 
   /** A switch started before pages: one page after the cursor per job, in a loop. */

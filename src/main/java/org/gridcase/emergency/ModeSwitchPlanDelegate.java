@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_PlanPages}: splits the area's open cases into pages of {@code switch-batch-size}, so that the
- * model switches them in parallel jobs. A case arriving later starts in its area's mode already.
+ * model switches them in parallel jobs, and counts them ({@link SwitchPages}) for the last page to finish. A case
+ * arriving later starts in its area's mode already.
  */
 @Component("modeSwitchPlanDelegate")
 class ModeSwitchPlanDelegate implements JavaDelegate {
@@ -20,11 +21,14 @@ class ModeSwitchPlanDelegate implements JavaDelegate {
   private final Emergencies emergencies;
   private final Requests requests;
   private final EmergencyProperties properties;
+  private final SwitchPages switchPages;
 
-  ModeSwitchPlanDelegate(Emergencies emergencies, Requests requests, EmergencyProperties properties) {
+  ModeSwitchPlanDelegate(Emergencies emergencies, Requests requests, EmergencyProperties properties,
+      SwitchPages switchPages) {
     this.emergencies = emergencies;
     this.requests = requests;
     this.properties = properties;
+    this.switchPages = switchPages;
   }
 
   @Override
@@ -34,5 +38,6 @@ class ModeSwitchPlanDelegate implements JavaDelegate {
     pages.addAll(requests.openCaseBoundaries(emergencies.gridsOf(AREA_CODE.get(execution)),
         properties.switchBatchSize()));
     SWITCH_PAGES.set(execution, pages);
+    switchPages.planned(execution.getProcessInstanceId(), pages.size());
   }
 }
