@@ -19,6 +19,7 @@ final class AreaModeSwitchProcess {
     static final String TASK_SWITCH_BATCH = "Task_SwitchBatch";
     static final String EVENT_ALL_PAGES_SWITCHED = "Event_AllPagesSwitched";
     static final String EVENT_RELEASE_PAGES = "Event_ReleasePages";
+    static final String END_EVENT_PAGE_RELEASED = "EndEvent_PageReleased";
 
     private Elements() {
     }

@@ -134,8 +134,9 @@ abstract class EmergencyModeScenarios {
   }
 
   /**
-   * Pages wait for each other and the last one to finish releases them all, in one job: no closing job per page. Exclusive closing jobs of one instance were acquired one at a time, behind whatever notice sends
-   * filled the executor's queue: 37 s of a 105 s switch in the benchmark.
+   * Pages wait for each other and the last one to finish releases them all, in one job: no closing job per page.
+   * Exclusive closing jobs of one instance were acquired one at a time, behind whatever notice sends filled the
+   * executor's queue: 37 s of a 105 s switch in the benchmark.
    */
   @Test
   void theLastPageToFinishClosesEveryPageAtOnce() throws Exception {
@@ -146,8 +147,8 @@ abstract class EmergencyModeScenarios {
     long declaration = emergencies.declare("DC-03-01", "燃气管网抢修", "liaison-03-01").id();
     String switchId = jdbc.sql("select switch_process_instance_id from gc_emergency where id = ?")
         .param(declaration).query(String.class).single();
-    managementService.executeJob(switchJob(AreaModeSwitchProcess.Elements.TASK_PLAN_PAGES).get(0).getId());
-    List<Job> pages = switchJob(AreaModeSwitchProcess.Elements.TASK_SWITCH_BATCH);
+    managementService.executeJob(switchJobs(AreaModeSwitchProcess.Elements.TASK_PLAN_PAGES).get(0).getId());
+    List<Job> pages = switchJobs(AreaModeSwitchProcess.Elements.TASK_SWITCH_BATCH);
     assertThat(pages).as("three pages or more").hasSizeGreaterThan(2);
 
     // The pages finish in an order of their own: here the first and the last page last, at the same moment.
@@ -174,18 +175,18 @@ abstract class EmergencyModeScenarios {
       page.get(1, TimeUnit.MINUTES);
     }
     together.shutdown();
-    assertThat(switchJob(AreaModeSwitchProcess.Elements.EVENT_RELEASE_PAGES)).as("one release for all pages")
+    assertThat(switchJobs(AreaModeSwitchProcess.Elements.EVENT_RELEASE_PAGES)).as("one release for all pages")
         .hasSize(1);
     runSwitches();
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(switchId).count())
         .as("the switch ended with the release").isZero();
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(switchId)
-        .activityId("EndEvent_PageReleased").count()).isEqualTo(pages.size() - 1);
+        .activityId(AreaModeSwitchProcess.Elements.END_EVENT_PAGE_RELEASED).count()).isEqualTo(pages.size() - 1);
     assertThat(modes("DC-03-01")).containsOnlyKeys("emergency");
   }
 
-  private List<Job> switchJob(String activityId) {
+  private List<Job> switchJobs(String activityId) {
     return managementService.createJobQuery().processDefinitionKey(AreaModeSwitchProcess.KEY)
         .activityId(activityId).list();
   }
